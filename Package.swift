@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// wasm-undef: see README.md. Targets are listed in data-flow order:
+// bytes → WasmDecoding → LinkModel → Findings → Reporting → TerminalUI → executables.
+import PackageDescription
+
+let package = Package(
+    name: "wasm-undef",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wasm-undef", targets: ["wasm-undef"]),
+        .library(name: "WasmDecoding", targets: ["WasmDecoding"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Bytes in, typed values out: push parser, lazy section readers, archives.
+        .target(name: "WasmDecoding"),
+
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "wasm-undef",
+            dependencies: [
+                "WasmDecoding",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
+        .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
+        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+print("wasm-undef: under construction")
