@@ -17,11 +17,16 @@ let package = Package(
         // Bytes in, typed values out: push parser, lazy section readers, archives.
         .target(name: "WasmDecoding"),
 
+        // Output shared by every command and the TUI export: aligned tables, JSON, and the
+        // escaping that keeps input-derived names from driving the terminal.
+        .target(name: "TextFormatting"),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
             dependencies: [
                 "WasmDecoding",
+                "TextFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +34,7 @@ let package = Package(
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+        .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
     ],
     swiftLanguageModes: [.v6]
 )
