@@ -170,3 +170,17 @@ public struct WasmBinary: Sendable {
         }
     }
 }
+
+extension WasmBinary {
+    /// Whether the binary is wasm64: a memory (defined or imported) with 64-bit limits.
+    public var is64Bit: Bool {
+        if let memories = try? memorySection()?.collect(), memories.contains(where: { $0.limits.is64 }) { return true }
+        if let imports = try? importSection()?.collect() {
+            return imports.contains { entry in
+                if case .memory(let memory) = entry.descriptor { return memory.limits.is64 }
+                return false
+            }
+        }
+        return false
+    }
+}
