@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextFormatting
 
 /// `--format text|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -17,6 +18,13 @@ struct StandardOutput {
 
     mutating func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes and empties `text`.
+    mutating func write(_ text: inout TextBuffer) {
+        buffer.append(contentsOf: text.bytes)
+        text.removeAll()
         if buffer.count >= 1 << 16 { flush() }
     }
 
