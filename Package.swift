@@ -28,7 +28,9 @@ let package = Package(
                 "WasmDecoding",
                 "TextFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The demo's C sources and build script; DemoFiles.swift embeds what they build.
+            exclude: ["Demo/src"]
         ),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
