@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TextFormatting
 
 /// `--format text|json`.
@@ -33,11 +37,11 @@ struct StandardOutput {
         buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     // EPIPE: the reader went away (`| head`): stop quietly.
-                    Foundation.exit(errno == EPIPE ? 0 : 2)
+                    exit(errno == EPIPE ? 0 : 2)
                 }
                 offset += written
             }

@@ -62,18 +62,34 @@ struct SymbolsCommand: ParsableCommand {
             }
         case .text:
             // Two passes: measure the columns, then write each row as it is decoded again.
+            // Two passes: measure the columns, then write. A linked module's rows are decoded
+            // again in the second pass (the first skips their names), so a 100 MB module is
+            // never held in memory; objects and archives are small, and their rows are kept.
             var layout = TextTable.Layout(Self.columns)
             var inputCell = InputCell()
-            forEachRow(inputs, withTypes: false, withNames: false) { row in
-                Self.forEachCell(row, input: inputCell.text(for: row), includeName: false) { layout.measure($0, column: $1) }
+            var kept: [[ListedSymbol]] = []
+            for input in inputs {
+                var rows: [ListedSymbol] = []
+                forEachRow([input], withTypes: false, withNames: input.kind != .module) { row in
+                    Self.forEachCell(row, input: inputCell.text(for: row), includeName: false) { layout.measure($0, column: $1) }
+                    if input.kind != .module { rows.append(row) }
+                }
+                kept.append(rows)
             }
             var text = TextBuffer()
             layout.appendHeader(to: &text)
-            forEachRow(inputs, withTypes: false) { row in
+            func write(_ row: ListedSymbol) {
                 var cursor = layout.beginLine(to: &text)
                 Self.forEachCell(row, input: inputCell.text(for: row), includeName: true) { cell, _ in layout.cell(cell, &cursor, to: &text) }
                 layout.endLine(cursor, to: &text)
                 if text.count >= 1 << 16 { out.write(&text) }
+            }
+            for (input, rows) in zip(inputs, kept) {
+                if input.kind == .module {
+                    forEachRow([input], withTypes: false, write)
+                } else {
+                    rows.forEach(write)
+                }
             }
             out.write(&text)
         }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// The `wasm-undef` command: subcommands for each listing, and the TUI by default.
 @main

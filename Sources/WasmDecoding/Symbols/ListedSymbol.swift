@@ -65,17 +65,18 @@ public enum SymbolListing {
             case .module:
                 try visit(module: try WasmBinary(window), input: file.path, member: nil, withTypes: withTypes, withNames: withNames, body)
             case .archive:
-                for member in try Archive(window).members {
-                    switch member.kind {
-                    case .object: rows(object: try member.object(), input: file.path, member: member.name).forEach(body)
-                    case .module:
-                        do throws(DecodeError) {
-                            try visit(module: try member.binary(), input: file.path, member: member.name, withTypes: withTypes,
-                                      withNames: withNames, body)
-                        } catch {
-                            throw error.inMember(member.location)
-                        }
-                    default: continue
+                for member in try Archive(window).members where member.hasWasmMagic {
+                    let binary = try member.binary()
+                    if binary.isComponent { continue }
+                    if binary.isRelocatable {
+                        rows(object: try member.object(from: binary), input: file.path, member: member.name).forEach(body)
+                        continue
+                    }
+                    do throws(DecodeError) {
+                        try visit(module: binary, input: file.path, member: member.name, withTypes: withTypes,
+                                  withNames: withNames, body)
+                    } catch {
+                        throw error.inMember(member.location)
                     }
                 }
             case .component:
