@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "wasm-undef", targets: ["wasm-undef"]),
         .library(name: "WasmDecoding", targets: ["WasmDecoding"]),
+        // For the libFuzzer package in Fuzz/ (which depends on this one by path).
+        .library(name: "FuzzChecks", targets: ["FuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,9 +35,12 @@ let package = Package(
             exclude: ["Demo/src"]
         ),
 
+        // The properties the fuzzers check, shared with the fuzz regression tests.
+        .target(name: "FuzzChecks", dependencies: ["WasmDecoding"]),
+
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
-        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport", "FuzzChecks"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
     ],
     swiftLanguageModes: [.v6]
