@@ -143,6 +143,15 @@ public struct ObjectFile: Sendable {
         }
         return result
     }
+
+    /// Decodes and checks every relocation of every group, as wasm-ld and llvm-nm do when they
+    /// load an object: the listings call it so that an object a linker would reject is not
+    /// listed as if it were sound.
+    public func checkRelocations() throws(DecodeError) {
+        for group in try relocationGroups() {
+            _ = try relocations(in: group)
+        }
+    }
 }
 
 /// Fills in names and types of symbol-table entries, checking every index.

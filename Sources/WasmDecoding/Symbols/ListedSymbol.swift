@@ -50,10 +50,11 @@ public enum SymbolListing {
         return rows
     }
 
-    /// Calls `body` with every symbol of `file`: an object's symbol table, each wasm member
-    /// of an archive, or a linked module's imports and named or exported functions, globals,
-    /// tables and tags. Non-wasm archive members are skipped (the `sections` listing shows
-    /// them). `withTypes: false` skips rendering signatures, which text listings do not show.
+    /// Calls `body` with every symbol of `file`: an object's symbol table (its relocations
+    /// checked first, as a linker would), each wasm member of an archive, or a linked module's
+    /// imports and named or exported functions, globals, tables and tags. Non-wasm archive
+    /// members are skipped (the `sections` listing shows them). `withTypes: false` skips
+    /// rendering signatures, which text listings do not show.
     /// `withNames: false` leaves the names of a module's defined elements empty without
     /// decoding them (a measuring pass that only needs the other columns).
     public static func visit(_ file: InputFile, withTypes: Bool = true, withNames: Bool = true,
@@ -61,7 +62,9 @@ public enum SymbolListing {
         try file.decode { (window) throws(DecodeError) in
             switch file.kind {
             case .object:
-                rows(object: try ObjectFile(try WasmBinary(window)), input: file.path, member: nil).forEach(body)
+                let object = try ObjectFile(try WasmBinary(window))
+                try object.checkRelocations()
+                rows(object: object, input: file.path, member: nil).forEach(body)
             case .module:
                 try visit(module: try WasmBinary(window), input: file.path, member: nil, withTypes: withTypes, withNames: withNames, body)
             case .archive:
@@ -69,7 +72,9 @@ public enum SymbolListing {
                     let binary = try member.binary()
                     if binary.isComponent { continue }
                     if binary.isRelocatable {
-                        rows(object: try member.object(from: binary), input: file.path, member: member.name).forEach(body)
+                        let object = try member.object(from: binary)
+                        do throws(DecodeError) { try object.checkRelocations() } catch { throw error.inMember(member.location) }
+                        rows(object: object, input: file.path, member: member.name).forEach(body)
                         continue
                     }
                     do throws(DecodeError) {
