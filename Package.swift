@@ -21,6 +21,9 @@ let package = Package(
         // escaping that keeps input-derived names from driving the terminal.
         .target(name: "TextFormatting"),
 
+        // Analyses that explain undefined symbols: near-miss names, libraries not linked.
+        .target(name: "Findings", dependencies: ["WasmDecoding"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
@@ -37,6 +40,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
