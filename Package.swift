@@ -24,6 +24,10 @@ let package = Package(
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
         .target(name: "Findings", dependencies: ["WasmDecoding"]),
 
+        // Opened inputs over time: file watching, fingerprints, reload with reuse of what
+        // did not change.
+        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
@@ -41,6 +45,7 @@ let package = Package(
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
