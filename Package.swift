@@ -28,6 +28,17 @@ let package = Package(
         // did not change.
         .target(name: "Workspace", dependencies: ["WasmDecoding"]),
 
+        // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
+        .target(
+            name: "CDemangle",
+            linkerSettings: [
+                // `__cxa_demangle` lives in the C++ runtime, which Swift does not always link.
+                .linkedLibrary("stdc++", .when(platforms: [.linux])),
+                .linkedLibrary("c++", .when(platforms: [.macOS])),
+            ]
+        ),
+        .target(name: "Demangling", dependencies: ["CDemangle"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
