@@ -8,7 +8,7 @@ public enum Demangler {
     /// `name` is not a mangled name or cannot be demangled.
     ///
     /// ```swift
-    /// Demangler.demangle("_ZN7mylib4initEv")              // "mylib::init()"
+    /// Demangler.demangle("_ZN5mylib4initEv")              // "mylib::init()"
     /// Demangler.demangle("_RNvCs1234_5mylib4init")        // "mylib::init"
     /// Demangler.demangle("mylib_init")                    // nil
     /// ```

@@ -12,7 +12,9 @@ struct RustLegacySymbol {
     let suffix: Substring
 
     /// Parses `name`; nil unless it is `_ZN` (or Mach-O's `__ZN`) followed by length-prefixed
-    /// ASCII elements and `E`, with a hash as the last element.
+    /// elements of the characters rustc uses (`[A-Za-z0-9_$.]`) and `E`, with a hash as the
+    /// last element, and nothing after the `E` but a `.`-suffix. Such a name is always a valid
+    /// C++ name too.
     init?(_ name: String) {
         var rest = Substring(name)
         if rest.hasPrefix("__ZN") {
@@ -22,7 +24,7 @@ struct RustLegacySymbol {
         } else {
             return nil
         }
-        guard rest.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard rest.utf8.allSatisfy(Self.isSymbolByte) else { return nil }
 
         var elements: [Substring] = []
         while let first = rest.utf8.first, first != UInt8(ascii: "E") {
@@ -37,8 +39,16 @@ struct RustLegacySymbol {
             rest = rest[end...]
         }
         guard !rest.isEmpty, let hash = elements.last, Self.isHash(hash) else { return nil }
+        let suffix = rest.dropFirst()
+        guard suffix.isEmpty || suffix.hasPrefix(".") else { return nil }
         self.elements = elements
-        self.suffix = rest.dropFirst()
+        self.suffix = suffix
+    }
+
+    private static func isSymbolByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: ".")
     }
 
     /// `h` and 16 lowercase hex digits, as rustc writes its hashes.
