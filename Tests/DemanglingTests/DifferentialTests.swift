@@ -80,6 +80,36 @@ struct DifferentialTests {
         try check(listing, label: "clang C++ fixture", cxxfilt: cxxfilt)
     }
 
+    @Test(
+        "mutated v0 names are accepted, rejected and printed as llvm-cxxfilt does",
+        .enabled(if: ExternalTool.cxxfilt != nil, "llvm-cxxfilt not on PATH")
+    )
+    func mutatedRustV0() throws {
+        let cxxfilt = try #require(ExternalTool.cxxfilt)
+        var random = SplitMix64(seed: 0xfeed_0f_0b_ad)
+        let seeds = RobustnessTests.seeds.filter { $0.hasPrefix("_R") }
+        var names: [String] = []
+        while names.count < 20_000 {
+            let name = RobustnessTests.mutate(seeds[names.count % seeds.count], random: &random)
+            // Keep names llvm-cxxfilt reads as one word and that still look like v0 names.
+            if name.hasPrefix("_R"), SymbolListing.isSingleWord(name) { names.append(name) }
+        }
+        let llvm14 = try Cxxfilt.demangle(names, cxxfilt: cxxfilt)
+        var agreeing = 0, demangled = 0
+        var differences: [String] = []
+        for (name, text) in zip(names, llvm14) {
+            let ours = Demangler.demangle(name)
+            if ours != nil { demangled += 1 }
+            if (ours ?? name) == text {
+                agreeing += 1
+            } else if differences.count < 20 {
+                differences.append("  \(name)\n    ours:   \(ours ?? name)\n    oracle: \(text)")
+            }
+        }
+        print("demangling (mutated v0 names): \(agreeing)/\(names.count) agree with llvm-cxxfilt 14 (\(demangled) demangle)")
+        #expect(agreeing == names.count, "differences:\n\(differences.joined(separator: "\n"))")
+    }
+
     /// Compares with llvm-cxxfilt (the reference) and with the toolchain's `llvm-nm -C`, prints
     /// both agreement counts, and records every unexplained difference.
     private func check(_ listing: SymbolListing, label: String, cxxfilt: URL) throws {
@@ -88,7 +118,10 @@ struct DifferentialTests {
         let reference = Comparison(oracle: .llvm14, names: names, oracleTexts: llvm14, llvm14Texts: llvm14)
         let newer = Comparison(
             oracle: .newerLLVM, names: names, oracleTexts: listing.entries.map(\.newerLLVM), llvm14Texts: llvm14)
-        print(reference.summary(label))
+        let elapsed = ContinuousClock().measure {
+            for name in names { _ = Demangler.demangle(name) }
+        }
+        print(reference.summary(label) + " (\(names.count) names demangled in \(elapsed))")
         print(newer.summary(label))
         // DEMANGLING_DIFFERENCES=FOLDER writes every difference, explained or not, for study.
         if let folder = ProcessInfo.processInfo.environment["DEMANGLING_DIFFERENCES"] {
