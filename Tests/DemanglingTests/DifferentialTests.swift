@@ -89,7 +89,7 @@ struct DifferentialTests {
         var random = SplitMix64(seed: 0xfeed_0f_0b_ad)
         let seeds = RobustnessTests.seeds.filter { $0.hasPrefix("_R") }
         var names: [String] = []
-        while names.count < 20_000 {
+        while names.count < RobustnessTests.rounds {
             let name = RobustnessTests.mutate(seeds[names.count % seeds.count], random: &random)
             // Keep names llvm-cxxfilt reads as one word and that still look like v0 names.
             if name.hasPrefix("_R"), SymbolListing.isSingleWord(name) { names.append(name) }

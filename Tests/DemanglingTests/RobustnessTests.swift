@@ -17,6 +17,8 @@ struct RobustnessTests {
         "_ZNSt3__210unique_ptrINS_14__shared_countENS_22__release_shared_countEEC2B8ne190106ILb1EvEEPS1_",
         "_ZNSt3__224__barrier_algorithm_base9__state_tUt_C2Ev",
         "_ZTv0_n24_N1A1fEv",
+        // Longer than 256 bytes: demangled on the helper thread with a large stack.
+        "_ZN" + String(repeating: "3abc", count: 70) + "IiEEvT_",
         "_ZN60_$LT$alloc..string..String$u20$as$u20$core..fmt..Display$GT$3fmt17h0123456789abcdefE.llvm.12",
         "_ZN4core3ptr85drop_in_place$LT$std..rt..lang_start$LT$$LP$$RP$$GT$..$u7b$$u7b$closure$u7d$$u7d$$GT$17h0123456789abcdefE",
         "_RNvMs1_Cs2o3gBukAfb0_7v0namesINtB5_4WrapIBs_ThAtj3_RmEEE3getB5_",
@@ -29,6 +31,9 @@ struct RobustnessTests {
         "_RNCNvNtCslNYArtu3iFV_5alloc3fmt6format0Cs2o3gBukAfb0_7v0names",
     ]
 
+    /// How many mutated names each fuzz-style test tries: `DEMANGLING_FUZZ_ROUNDS`, or 20,000.
+    static let rounds = ProcessInfo.processInfo.environment["DEMANGLING_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 20_000
+
     /// Bytes mutations insert: the mangling alphabets, plus a few that never occur.
     static let alphabet = Array("_ZRNCMXYIEBKLGDFPOQRSTAUpuvzs0123456789abcdefhjlmnoxyt.$\u{0}\u{7f}é".utf8)
 
@@ -40,7 +45,7 @@ struct RobustnessTests {
         var slowestName = ""
         var demangled = 0
         let total = clock.measure {
-            for round in 0..<20_000 {
+            for round in 0..<Self.rounds {
                 let name = Self.mutate(Self.seeds[round % Self.seeds.count], random: &random)
                 let start = clock.now
                 if Demangler.demangle(name) != nil { demangled += 1 }
@@ -49,9 +54,9 @@ struct RobustnessTests {
                 if elapsed > slowest { (slowest, slowestName) = (elapsed, name) }
             }
         }
-        print("demangling robustness: 20000 mutations in \(total), \(demangled) still demangle, slowest \(slowest): \(slowestName)")
+        print("demangling robustness: \(Self.rounds) mutations in \(total), \(demangled) still demangle, slowest \(slowest): \(slowestName)")
         #expect(slowest < .seconds(1), "slowest name: \(slowestName)")
-        #expect(demangled > 1_000, "mutations should not all be broken beyond repair")
+        #expect(demangled > Self.rounds / 20, "mutations should not all be broken beyond repair")
     }
 
     @Test("a backreference chain that doubles the output each level is cut off")
