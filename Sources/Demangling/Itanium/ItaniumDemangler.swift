@@ -8,7 +8,7 @@ import Darwin
 /// Itanium C++ names (`_Z…`), demangled by the C++ runtime's `__cxa_demangle` and printed
 /// the way LLVM prints them.
 ///
-/// Two things are done here rather than by the runtime, so that the result is LLVM's:
+/// The runtime's text is made LLVM's:
 /// - A `.`-suffix after a complete name (`.cold`, `.constprop.0`, `.llvm.123`, added by
 ///   compilers to clones and by ThinLTO to promoted locals) is shown as ` (.cold)`, as LLVM
 ///   does. libstdc++ shows some as `[clone .cold]` and rejects others.
@@ -16,8 +16,9 @@ import Darwin
 ///   (`ItaniumLLVMSpelling`, `LocalNameReturnType`, `UnnamedClassConstructor`), and what it
 ///   misreads is worked around (`AbiTaggedConstructorTemplate`).
 enum ItaniumDemangler {
-    /// Longer names are not demangled: libstdc++ needs stack in proportion to the name, and
-    /// no real symbol comes near this.
+    /// Longer names are not demangled. libstdc++ needs stack in proportion to the name (the
+    /// C shim gives long names a thread with 1 KiB of stack per byte), and no real symbol
+    /// comes near this.
     static let maximumLength = 65_536
 
     /// Demangles `_Z…`, or Mach-O's `__Z…` as LLVM's `llvm::demangle` does.
@@ -78,28 +79,5 @@ enum ItaniumDemangler {
             defer { free(result) }
             return String(cString: result)
         }
-    }
-}
-
-/// libstdc++'s ` [clone .cold] [clone .1]` at the end of a demangled function.
-struct CloneSuffix {
-    /// The text before the first ` [clone `.
-    let base: Substring
-    /// The suffixes as they were mangled, concatenated: `.cold.1`.
-    let suffix: String
-
-    init?(splitting text: String) {
-        var base = Substring(text)
-        var parts: [Substring] = []
-        let marker = " [clone "
-        while base.hasSuffix("]"), let open = base.lastStart(of: marker) {
-            let contents = base[base.index(open, offsetBy: marker.count)..<base.index(before: base.endIndex)]
-            guard contents.first == "." else { break }
-            parts.append(contents)
-            base = base[..<open]
-        }
-        guard !parts.isEmpty else { return nil }
-        self.base = base
-        self.suffix = parts.reversed().joined()
     }
 }

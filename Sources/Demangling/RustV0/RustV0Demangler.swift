@@ -2,8 +2,8 @@
 /// prints (llvm-cxxfilt, llvm-nm -C, and lld's diagnostics).
 ///
 /// Grammar: <https://rust-lang.github.io/rfcs/2603-rust-symbol-name-mangling-v0.html> and
-/// rustc's `doc/unstable-book` "symbol mangling v0" chapter. Parsing and printing happen in one
-/// pass over the bytes after `_R`; a backreference re-parses the bytes it points at.
+/// <https://doc.rust-lang.org/rustc/symbol-mangling/v0.html>. Parsing and printing happen in
+/// one pass over the bytes after `_R`; a backreference re-parses the bytes it points at.
 ///
 /// Where the grammar allows more than LLVM prints, LLVM's choice wins, because the point is to
 /// show the name the way the linker will: constants other than integers, `bool`, `char` and
