@@ -34,7 +34,9 @@ struct DifferentialTests {
         let listing = try SymbolListing(files: [object], nm: nm)
         let v0 = listing.entries.filter { $0.name.hasPrefix("_R") }
         try #require(v0.count > 200, "expected a rich set of v0 names, got \(v0.count)")
-        try check(SymbolListing(entries: v0), label: "rustc v0 fixture", cxxfilt: cxxfilt)
+        let version = try ExternalTool.run(rustc, ["--version"]).standardOutput
+            .split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+        try check(SymbolListing(entries: v0), label: "rustc \(version) v0 fixture", cxxfilt: cxxfilt)
     }
 
     @Test(
@@ -54,7 +56,8 @@ struct DifferentialTests {
             object = try Fixtures.rustObject(
                 "v0names-unstable.rs", rustc: rustc, in: scratch, environment: ["RUSTC_BOOTSTRAP": "1"])
         } catch {
-            print("demangling (rustc unstable constants): skipped, the fixture does not build: \(error)")
+            let reason = "\(error)".split(separator: "\n").dropFirst().first { $0.hasPrefix("error") } ?? ""
+            print("demangling (rustc v0 unstable constants): skipped, this rustc does not build the fixture: \(reason)")
             return
         }
         let listing = try SymbolListing(files: [object], nm: nm)

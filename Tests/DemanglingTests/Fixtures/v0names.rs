@@ -63,7 +63,7 @@ pub fn instantiate() -> usize {
     total += id::<Option<unsafe extern "C" fn(i32, ...) -> i32>>(None).is_none() as usize;
     total += id::<Option<for<'a, 'b> fn(&'a u8, &'b mut [&'a str]) -> &'a u8>>(None).is_none() as usize;
     total += id::<Option<for<'a> fn(&'a u8, for<'b> fn(&'b u16) -> &'b u16) -> &'a u8>>(None).is_none() as usize;
-    total += id::<Option<extern "C-unwind" fn() -> !>>(None).is_none() as usize;
+    total += id::<Option<extern "system" fn() -> !>>(None).is_none() as usize;
     total += id::<Option<unsafe fn(*const dyn Shape, *mut [u8; 16]) -> (u8,)>>(None).is_none() as usize;
     total += id::<Option<&dyn for<'a> Fn(&'a str) -> Box<dyn Iterator<Item = (&'a str, char)> + 'a>>>(None).is_none() as usize;
     total += id::<Option<(&'static mut (), *const *mut u8, [(); 3], [&[u8]; 2])>>(None).is_none() as usize;
