@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "TextFormatting"),
 
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
 
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.

@@ -57,6 +57,13 @@ struct NearMissTests {
         #expect(misses.first?.reason == .demangledPath)
     }
 
+    @Test("the real demangler feeds Rust legacy paths to the index")
+    func realDemangler() {
+        let index = NearMissIndex(candidates: [NearMissCandidate(name: "_ZN5mylib6config17h0123456789abcdefE", definedIn: "m.o")])
+        #expect(index.nearMisses(for: "mylib_config").first?.reason == .demangledPath)
+        #expect(index.nearMisses(for: "config").first?.candidate.definedIn == "m.o")
+    }
+
     @Test("results are ranked and capped at three; unrelated names give nothing")
     func ranking() {
         let misses = index.nearMisses(for: "printff")

@@ -1,3 +1,5 @@
+import Demangling
+
 /// A defined name that an undefined symbol might have meant.
 public struct NearMissCandidate: Sendable, Hashable {
     /// The symbol name as the linker sees it (mangled for C++/Rust).
@@ -59,7 +61,7 @@ public struct NearMissIndex: Sendable {
 
     /// Indexes `candidates`. `demangle` turns a mangled name into its demangled form (nil for
     /// names that are not mangled).
-    public init(candidates: [NearMissCandidate], demangle: (String) -> String? = { _ in nil }) {
+    public init(candidates: [NearMissCandidate], demangle: (String) -> String? = { Demangler.demangle($0) }) {
         var unique: [NearMissCandidate] = []
         var seen = Set<NearMissCandidate>()
         for candidate in candidates where seen.insert(candidate).inserted { unique.append(candidate) }
@@ -86,39 +88,17 @@ public struct NearMissIndex: Sendable {
         }
     }
 
-    /// The last path component and the last two joined, of a demangled name, without
-    /// generic arguments, parameters or a Rust hash: `mylib::init::h0123…` → `init`,
-    /// `mylib::init`; `ns::Foo::bar(int)` → `bar`, `Foo::bar`.
+    /// The last path component, and the last two joined with `_`, of a demangled name,
+    /// without generic arguments, parameters or a Rust hash: `mylib::init::h0123…` →
+    /// `init`, `mylib_init`; `ns::Foo::bar(int)` → `bar`, `Foo_bar`.
     static func pathForms(_ demangled: String) -> [String] {
-        var text = Substring(demangled)
-        // Drop a parameter list and generic arguments at the end.
-        if let paren = text.firstIndex(of: "(") { text = text[..<paren] }
-        var components: [Substring] = []
-        var depth = 0
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "<" { depth += 1 }
-            if character == ">" { depth = max(0, depth - 1) }
-            if depth == 0, character == ":", text.index(after: index) < text.endIndex, text[text.index(after: index)] == ":" {
-                components.append(text[start..<index])
-                index = text.index(index, offsetBy: 2)
-                start = index
-                continue
-            }
-            index = text.index(after: index)
-        }
-        components.append(text[start...])
-        components = components.map { $0.split(separator: "<").first ?? $0 }.filter { !$0.isEmpty }
-        // A Rust legacy hash component: h + 16 hex digits.
-        if let last = components.last, last.count == 17, last.first == "h", last.dropFirst().allSatisfy(\.isHexDigit) {
-            components.removeLast()
-        }
-        guard let last = components.last else { return [] }
-        var forms = [String(last)]
-        if components.count >= 2 { forms.append(components[components.count - 2] + "_" + last) }
-        return forms
+        let last = Demangler.lastPathComponent(ofDemangled: demangled)
+        let needle = Array(("::" + last).utf8), bytes = Array(demangled.utf8)
+        guard last != demangled, bytes.count > needle.count,
+              let start = (0...(bytes.count - needle.count)).reversed().first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
+        else { return [last] }
+        let parent = Demangler.lastPathComponent(ofDemangled: String(decoding: bytes[..<start], as: UTF8.self))
+        return parent.isEmpty || parent.contains(" ") ? [last] : [last, parent + "_" + last]
     }
 
     /// At most `limit` near misses for `name`, best first: spelling-only differences, then
