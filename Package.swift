@@ -23,6 +23,24 @@ let package = Package(
         // escaping that keeps input-derived names from driving the terminal.
         .target(name: "TextFormatting"),
 
+        // Analyses that explain undefined symbols: near-miss names, libraries not linked.
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
+
+        // Opened inputs over time: file watching, fingerprints, reload with reuse of what
+        // did not change.
+        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+
+        // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
+        .target(
+            name: "CDemangle",
+            linkerSettings: [
+                // `__cxa_demangle` lives in the C++ runtime, which Swift does not always link.
+                .linkedLibrary("stdc++", .when(platforms: [.linux])),
+                .linkedLibrary("c++", .when(platforms: [.macOS])),
+            ]
+        ),
+        .target(name: "Demangling", dependencies: ["CDemangle"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
@@ -42,6 +60,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport", "FuzzChecks"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
