@@ -134,10 +134,10 @@ public struct Archive: Sendable {
             let count = try readBigEndian(&reader, width: width)
             try reader.checkCount(count, minimumItemSize: width + 1, at: countOffset, "archive index entries")
             var offsets: [Int] = []
-            offsets.reserveCapacity(Int(count))
+            offsets.reserveCapacity(reservation(count))
             for _ in 0..<count { offsets.append(Int(clamping: try readBigEndian(&reader, width: width))) }
             var entries: [IndexEntry] = []
-            entries.reserveCapacity(offsets.count)
+            entries.reserveCapacity(reservation(offsets.count))
             for offset in offsets {
                 entries.append(IndexEntry(name: try readCString(&reader), memberHeaderOffset: offset + data.storage.origin))
             }

@@ -234,3 +234,12 @@ public struct BinaryReader {
         guard isAtEnd else { throw .trailingBytes(at: offset, count: remaining, "\(what)") }
     }
 }
+
+/// The capacity to reserve for a vector of `count` declared items: the count, up to 65,536.
+/// `checkCount` bounds a count by the bytes left, but a decoded item can take a hundred times
+/// the memory of its smallest encoding, so reserving a hostile count in full asks for
+/// gigabytes before the first item fails to decode (a 320 MB object declaring 160 million
+/// symbols asked for 25 GB). Past the bound, arrays grow as items actually decode.
+func reservation(_ count: some BinaryInteger) -> Int {
+    Int(clamping: min(count, 1 << 16))
+}

@@ -119,7 +119,7 @@ public struct Comdat: SectionItem, Hashable {
         guard flags == 0 else { throw .badTag(at: flagsOffset, value: UInt64(flags), "comdat flags 0") }
         let count = try reader.readCount(minimumItemSize: 2, "comdat members")
         var members: [Member] = []
-        members.reserveCapacity(Int(count))
+        members.reserveCapacity(reservation(count))
         for _ in 0..<count {
             let kindOffset = reader.offset
             let rawKind = try reader.readVarUInt32("a comdat member kind")

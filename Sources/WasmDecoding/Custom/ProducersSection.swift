@@ -13,7 +13,7 @@ public struct ProducersSection: Sendable, Hashable {
             let name = try reader.readName("a producers field name")
             let count = try reader.readCount(minimumItemSize: 2, "producers values")
             var values: [Value] = []
-            values.reserveCapacity(Int(count))
+            values.reserveCapacity(reservation(count))
             for _ in 0..<count {
                 let valueName = try reader.readName("a producer name")
                 values.append(Value(name: valueName, version: try reader.readName("a producer version")))

@@ -122,7 +122,7 @@ public struct WasmBinary: Sendable {
     public func types() throws(DecodeError) -> [SubType] {
         guard let groups = try typeSection() else { return [] }
         var types: [SubType] = []
-        types.reserveCapacity(groups.count)
+        types.reserveCapacity(reservation(groups.count))
         try groups.forEach { types.append(contentsOf: $0.types) }
         return types
     }

@@ -66,7 +66,7 @@ public struct ObjectFile: Sendable {
             tables: tables.map(\.type), tags: tags, sections: binary.sections.map(\.header), segmentCount: segmentCount)
         var symbols: [ObjectSymbol] = []
         if let table = try linking.symbolTable() {
-            symbols.reserveCapacity(table.count)
+            symbols.reserveCapacity(reservation(table.count))
             var iterator = table.makeIterator()
             while let info = try iterator.next() {
                 symbols.append(try resolver.resolve(info, index: symbols.count))
@@ -129,7 +129,7 @@ public struct ObjectFile: Sendable {
     public func relocations(in group: RelocationGroup) throws(DecodeError) -> [Relocation] {
         let targetSize = group.target.contentRange.count
         var result: [Relocation] = []
-        result.reserveCapacity(group.relocations.entries.count)
+        result.reserveCapacity(reservation(group.relocations.entries.count))
         var iterator = group.relocations.entries.makeIterator()
         while let entry = try iterator.next() {
             let limit = entry.type.refersToSymbol ? symbols.count : types.count

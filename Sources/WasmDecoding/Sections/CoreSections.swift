@@ -102,7 +102,7 @@ public struct RecGroup: SectionItem, Hashable {
             _ = try reader.readByte()
             let count = try reader.readCount("types in a recursion group")
             var types: [SubType] = []
-            types.reserveCapacity(Int(count))
+            types.reserveCapacity(reservation(count))
             for _ in 0..<count { types.append(try reader.readSubType()) }
             return RecGroup(types: types)
         }
@@ -247,7 +247,7 @@ public struct ElementSegment: SectionItem, Hashable {
             return ElementSegment(mode: mode, elementType: elementType, functionIndices: nil, itemCount: count, range: start..<reader.offset)
         }
         var indices: [UInt32] = []
-        indices.reserveCapacity(count)
+        indices.reserveCapacity(reservation(count))
         for _ in 0..<count { indices.append(try reader.readVarUInt32("a function index")) }
         return ElementSegment(mode: mode, elementType: elementType, functionIndices: indices, itemCount: count, range: start..<reader.offset)
     }

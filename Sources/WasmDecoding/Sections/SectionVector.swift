@@ -44,7 +44,7 @@ public struct SectionVector<Item: SectionItem>: Sendable {
     /// Decodes every item.
     public func collect() throws(DecodeError) -> [Item] {
         var result: [Item] = []
-        result.reserveCapacity(count)
+        result.reserveCapacity(reservation(count))
         var iterator = makeIterator()
         while let item = try iterator.next() { result.append(item) }
         return result

@@ -136,11 +136,11 @@ extension BinaryReader {
     mutating func readFuncTypeBody() throws(DecodeError) -> FuncType {
         let paramCount = try readCount("parameters")
         var params: [ValueType] = []
-        params.reserveCapacity(Int(paramCount))
+        params.reserveCapacity(reservation(paramCount))
         for _ in 0..<paramCount { params.append(try readValueType()) }
         let resultCount = try readCount("results")
         var results: [ValueType] = []
-        results.reserveCapacity(Int(resultCount))
+        results.reserveCapacity(reservation(resultCount))
         for _ in 0..<resultCount { results.append(try readValueType()) }
         return FuncType(params: params, results: results)
     }
