@@ -237,6 +237,28 @@ struct LimitTests {
         try Self.expectCLI("symbols", object.bytes, failsAt: error.offset)
     }
 
+    @Test("a hostile count cannot make the decoder reserve gigabytes before its first item fails")
+    func hostileCountReservesLittle() throws {
+        // A 32 MB object whose symbol table declares 16 million entries: the count fits the
+        // bytes (each entry takes at least 2), but 16 million decoded symbols take 2.5 GB.
+        let padding = 32_000_000
+        let declared = padding / 2
+        let table = B.uleb(declared) + [UInt8](repeating: 0, count: padding)
+        var module = ModuleBuilder()
+        let linkingAt = module.custom("linking", [0x02, 0x08] + B.uleb(table.count) + table)
+        let firstSymbolAt = linkingAt + 2 + B.uleb(table.count).count + B.uleb(declared).count
+        let error = try #require(Self.objectError(module.bytes))
+        #expect(error.offset == firstSymbolAt)
+        #expect(error.expected == "a defined function symbol to name one of the 0 defined functions (index 0, 0 imported)")
+        // Under a 1 GB address-space limit the CLI still reports the error instead of aborting.
+        let folder = try TemporaryDirectory()
+        let path = folder.file("hostile.o").path
+        try Data(module.bytes).write(to: URL(fileURLWithPath: path))
+        let result = try Self.shell("ulimit -v 1048576; exec \"$0\" symbols \"$1\"", [try BuiltProducts.wasmUndef().path, path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "wasm-undef: error: \(path): \(error)\n")
+    }
+
     // MARK: archives
 
     @Test("an archive member whose size runs past the end is an error at the size field")
