@@ -113,13 +113,16 @@ public struct Archive: Sendable {
     }
 
     private static func gnuLongName(_ table: ByteWindow?, offset: Int, at headerOffset: Int) throws(DecodeError) -> String {
-        guard let table, offset < table.count else {
+        guard let table, offset >= 0, offset < table.count else {
             throw .malformed(at: headerOffset, "a long-name offset inside the // table (found /\(offset))")
         }
-        let bytes = table.slice(relative: offset..<table.count).bytes
-        var end = bytes.firstIndex(of: 0x0a) ?? bytes.count
-        if end > 0, bytes[end - 1] == 0x2f { end -= 1 }     // the name ends in "/\n"
-        guard let name = String(validating: bytes[..<end], as: UTF8.self) else { throw .invalidUTF8(at: table.absoluteStart + offset) }
+        // Copy only the name: copying the rest of the table for every member made archives
+        // of many long names quadratic.
+        let rest = table.slice(relative: offset..<table.count)
+        let length = rest.withUnsafeBytes { $0.firstIndex(of: 0x0a) ?? $0.count }
+        var bytes = rest.slice(relative: 0..<length).bytes
+        if bytes.last == 0x2f { bytes.removeLast() }     // the name ends in "/\n"
+        guard let name = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(at: table.absoluteStart + offset) }
         return name
     }
 
