@@ -117,7 +117,7 @@ public struct ModuleBuilder {
     public var nextSectionOffset: Int { bytes.count }
 }
 
-/// An `ar` archive built member by member (GNU short names).
+/// An `ar` archive built member by member, with GNU names.
 public struct ArchiveBuilder {
     public private(set) var bytes: [UInt8] = Array("!<arch>\n".utf8)
 
@@ -129,13 +129,33 @@ public struct ArchiveBuilder {
     /// `declaredSize` (the real size unless given); returns the header's offset.
     @discardableResult
     public mutating func member(_ name: String, _ data: [UInt8], declaredSize: Int? = nil) -> Int {
+        member(rawName: name + "/", data, declaredSize: declaredSize)
+    }
+
+    /// Appends the `//` member holding `names`; returns the offset of each name in it, which
+    /// a member refers to with the raw name `/OFFSET`.
+    @discardableResult
+    public mutating func longNames(_ names: [String]) -> [Int] {
+        var table: [UInt8] = []
+        var offsets: [Int] = []
+        for name in names {
+            offsets.append(table.count)
+            table += Array(name.utf8) + [0x2f, 0x0a]
+        }
+        member(rawName: "//", table)
+        return offsets
+    }
+
+    /// Appends a member whose header name field holds `rawName` as it is.
+    @discardableResult
+    public mutating func member(rawName: String, _ data: [UInt8], declaredSize: Int? = nil) -> Int {
         let offset = bytes.count
         func field(_ text: String, _ width: Int) {
             let utf8 = Array(text.utf8.prefix(width))
             bytes += utf8
             bytes += repeatElement(0x20, count: width - utf8.count)
         }
-        field(name + "/", 16)
+        field(rawName, 16)
         field("0", 12)
         field("0", 6)
         field("0", 6)
