@@ -40,12 +40,16 @@ public enum FuzzChecks {
 
     // MARK: targets
 
-    /// bytes → `WasmBinary.decodeAll()`, `SectionListing`, `SymbolListing` (both passes of
-    /// the text listing: names skipped, then decoded).
+    /// bytes → `WasmBinary.decodeAll()`, each section's `ContentDigest`, `SectionListing`,
+    /// `SymbolListing` (both passes of the text listing: names skipped, then decoded).
     public static func module(_ bytes: UnsafeRawBufferPointer) throws(FuzzFinding) {
         let file = InputFile(path: "fuzz", storage: ByteStorage(copying: bytes))
         let size = bytes.count
-        try outcome(size, "decodeAll") { () throws(DecodeError) in _ = try WasmBinary(file.window).decodeAll() }
+        try outcome(size, "decodeAll") { () throws(DecodeError) in
+            let binary = try WasmBinary(file.window)
+            for section in binary.sections { _ = ContentDigest.of(section.content) }
+            _ = try binary.decodeAll()
+        }
         try listings(file, size)
     }
 
