@@ -24,10 +24,15 @@ cd "$here"
 scratch=$here/.build-fuzz
 echo "== fuzz build (release, -sanitize=fuzzer,address)"
 build_start=$SECONDS
+build_log=$(mktemp)
+trap 'rm -f "$build_log"' EXIT
 for target in "${targets[@]}"; do
-  nice -n 10 swift build --scratch-path "$scratch" -c release --product "fuzz-$target" \
-    -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -vE '^\[|Cannot export local symbol|^Build of product|^Building for' || true
-  [ -x "$scratch/release/fuzz-$target" ] || { echo "run.sh: fuzz-$target did not build" >&2; exit 1; }
+  if ! nice -n 10 swift build --scratch-path "$scratch" -c release --product "fuzz-$target" \
+      -Xswiftc -sanitize=fuzzer,address >"$build_log" 2>&1; then
+    cat "$build_log"
+    echo "run.sh: fuzz-$target did not build" >&2
+    exit 1
+  fi
 done
 echo "fuzz build: $((SECONDS - build_start)) s"
 
