@@ -27,8 +27,10 @@ build_start=$SECONDS
 build_log=$(mktemp)
 trap 'rm -f "$build_log"' EXIT
 for target in "${targets[@]}"; do
+  # Without manifest caching: a cached build plan once missed a file the main package had
+  # gained (a merge), and compiled against a stale module.
   if ! nice -n 10 swift build --scratch-path "$scratch" -c release --product "fuzz-$target" \
-      -Xswiftc -sanitize=fuzzer,address >"$build_log" 2>&1; then
+      -Xswiftc -sanitize=fuzzer,address --disable-build-manifest-caching >"$build_log" 2>&1; then
     cat "$build_log"
     echo "run.sh: fuzz-$target did not build" >&2
     exit 1
