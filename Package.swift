@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "wasm-undef", targets: ["wasm-undef"]),
         .library(name: "WasmDecoding", targets: ["WasmDecoding"]),
+        .library(name: "LinkModel", targets: ["LinkModel"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,11 +19,19 @@ let package = Package(
         // Bytes in, typed values out: push parser, lazy section readers, archives.
         .target(name: "WasmDecoding"),
 
+        // wasm-ld's view of a link: options, resolution, liveness, per-symbol outcomes.
+        .target(name: "LinkModel", dependencies: ["WasmDecoding"]),
+
+        // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
+        .target(name: "Reporting", dependencies: ["LinkModel"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
             dependencies: [
                 "WasmDecoding",
+                "LinkModel",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +39,11 @@ let package = Package(
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+        .testTarget(
+            name: "LinkModelTests",
+            dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
+            exclude: ["Cases"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
