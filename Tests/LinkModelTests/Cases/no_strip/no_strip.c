@@ -1,0 +1,6 @@
+void kept_missing(void);
+void dropped_missing(void);
+__attribute__((used)) static void kept(void) { kept_missing(); }
+static void dropped(void) { dropped_missing(); }
+void (*volatile never)(void);
+void _start(void) {}
