@@ -19,17 +19,22 @@ let package = Package(
         // Bytes in, typed values out: push parser, lazy section readers, archives.
         .target(name: "WasmDecoding"),
 
+        // Output shared by every command and the TUI export: aligned tables, JSON, and the
+        // escaping that keeps input-derived names from driving the terminal.
+        .target(name: "TextFormatting"),
+
         // wasm-ld's view of a link: options, resolution, liveness, per-symbol outcomes.
         .target(name: "LinkModel", dependencies: ["WasmDecoding"]),
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
-        .target(name: "Reporting", dependencies: ["LinkModel"]),
+        .target(name: "Reporting", dependencies: ["LinkModel", "TextFormatting"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
             dependencies: [
                 "WasmDecoding",
+                "TextFormatting",
                 "LinkModel",
                 "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,6 +44,7 @@ let package = Package(
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+        .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
         .testTarget(
             name: "LinkModelTests",
             dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
