@@ -53,7 +53,7 @@ public enum FixtureDirectory {
         try fileManager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         do {
             try build(scratch)
-            fileManager.createFile(atPath: scratch + "/.complete", contents: Data())
+            _ = fileManager.createFile(atPath: scratch + "/.complete", contents: Data())
             try? fileManager.removeItem(atPath: final)
             try fileManager.moveItem(atPath: scratch, toPath: final)
         } catch {

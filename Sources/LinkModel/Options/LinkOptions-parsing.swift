@@ -128,6 +128,7 @@ extension LinkOptions {
                         throw .invalidValue(spelling[0], value, expected: "a number")
                     }
                     options.errorLimit = limit
+                case .noinhibitExec: options.noinhibitExec = true
                 case .allowMultipleDefinition: options.allowMultipleDefinition = true
                 case .noAllowMultipleDefinition: options.allowMultipleDefinition = false
                 case .z:
@@ -173,7 +174,8 @@ extension LinkOptions {
                 case .wrap: throw .notModelled("--wrap")
                 case .help: throw .notALink("--help")
                 case .version: throw .notALink("-v/--version")
-                case .bsymbolic, .buildID, .colorDiagnostics, .compressRelocations, .emitRelocs, .ignored, .ignoredWithValue:
+                case .bsymbolic: options.bsymbolic = true
+                case .buildID, .colorDiagnostics, .compressRelocations, .emitRelocs, .ignored, .ignoredWithValue:
                     options.ignoredFlags.append(spelling.joined(separator: " "))
                 }
             }

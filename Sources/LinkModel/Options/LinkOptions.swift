@@ -76,6 +76,10 @@ public struct LinkOptions: Sendable, Hashable {
     public var sharedMemory = false
     /// `-z muldefs` or `--allow-multiple-definition`: the first definition wins.
     public var allowMultipleDefinition = false
+    /// `-Bsymbolic` (only a warning without `-shared`).
+    public var bsymbolic = false
+    /// `--noinhibit-exec`: duplicate definitions are warnings.
+    public var noinhibitExec = false
     /// `--undefined=`/`-u` names, in order.
     public var undefinedNames: [String] = []
     /// `--demangle` (default) or `--no-demangle`.

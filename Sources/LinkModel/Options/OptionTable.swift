@@ -138,7 +138,7 @@ struct OptionTable {
         joined(.ignoredWithValue, "table-base=")
         joined(.ignoredWithValue, "page-size=")
         eq(.ignoredWithValue, "rpath")
-        flag(.ignored, "noinhibit-exec")
+        flag(.noinhibitExec, "noinhibit-exec")
         flag(.ignored, "no-shlib-sigcheck", double)
         bool(.wholeArchive, .noWholeArchive, "whole-archive")
         joined(.ignoredWithValue, "why-extract=")
@@ -272,7 +272,7 @@ enum OptionID: Equatable {
     case gcSections, noGCSections
     case importMemory, importTable, sharedMemory
     case errorLimit
-    case allowMultipleDefinition, noAllowMultipleDefinition, z
+    case allowMultipleDefinition, noAllowMultipleDefinition, z, noinhibitExec
     case undefined
     case library, libraryPath
     case wholeArchive, noWholeArchive, startLib, endLib

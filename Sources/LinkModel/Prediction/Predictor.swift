@@ -1,0 +1,276 @@
+import WasmDecoding
+
+/// The policy-dependent end of a link: the driver's option checks, the replay of resolution's
+/// diagnostics, then lld's `Writer::run` up to the point where the output would be written —
+/// `--export` checks, `calculateImports`, `scanRelocations` (`lld/wasm/Relocations.cpp`) and
+/// the mutable-globals check.
+struct Predictor {
+    let linker: Linker
+    let policy: UndefinedPolicy
+    let allowList: Set<String>
+
+    var options: LinkOptions { linker.options }
+    var mode: UnresolvedMode { policy.mode }
+
+    var log: ErrorHandler
+    var imports: [PredictedImport] = []
+    var importKeys: Set<String> = []
+    var importedSymbols: [SymbolID] = []
+    var importOf: [SymbolID: PredictedImport] = [:]
+    var gotImports: [PredictedImport] = []
+    var gotOf: [SymbolID: PredictedImport] = [:]
+    /// Live references per undefined symbol name, in scan order.
+    var liveReferences: [String: [Reference]] = [:]
+    /// What wasm-ld decided per symbol name, whether or not the error limit let the line print.
+    var decidedErrors: Set<String> = []
+    var decidedWarnings: Set<String> = []
+    var scanned = false
+
+    init(linker: Linker, policy: UndefinedPolicy, allowList: Set<String>) {
+        self.linker = linker
+        self.policy = policy
+        self.allowList = allowList
+        log = ErrorHandler(errorLimit: linker.options.errorLimit, fatalWarnings: linker.options.fatalWarnings)
+    }
+
+    // MARK: the run
+
+    mutating func run() {
+        guard driverChecks() else { return }
+        guard !linker.stopped, log.replay(linker.events) else { return }
+        writer()
+    }
+
+    /// `checkZOptions`, `readConfigs`, `createFiles`, `checkOptions`, the allow file.
+    mutating func driverChecks() -> Bool {
+        for diagnostic in options.driverDiagnostics {
+            if diagnostic.severity == .error { log.error(diagnostic.text) } else { log.warn(diagnostic.text) }
+        }
+        if let value = options.invalidUnresolvedSymbolsValue {
+            log.error("unknown --unresolved-symbols value: \(value)")
+        }
+        guard log.replay(linker.readEvents), log.checkpoint() else { return false }
+        if options.outputPath == nil { log.error("no output file specified") }
+        if options.importTable && options.exportTable { log.error("--import-table and --export-table may not be used together") }
+        if !options.experimentalPic && mode == .importDynamic {
+            log.warn("dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)")
+        }
+        if options.bsymbolic { log.warn("-Bsymbolic is only meaningful when combined with -shared") }
+        guard log.checkpoint() else { return false }
+        if let allowFile = policy.allowFile, allowFile.names == nil {
+            log.error("cannot open \(allowFile.path): \(allowFile.failure ?? "No such file or directory")")
+        }
+        return log.checkpoint()
+    }
+
+    mutating func writer() {
+        for name in options.exports {
+            let symbol = linker.find(name)
+            if symbol == nil || !linker.symbols[symbol!].isDefined {
+                let text = "symbol exported via --export not found: \(name)"
+                if mode == .error { log.error(text, symbol: name) }
+                if mode == .warn { log.warn(text, symbol: name) }
+            }
+        }
+        guard log.replay(linker.featureEvents) else { return }
+        calculateImports()
+        scanRelocations()
+        scanned = true
+        guard log.checkpoint() else { return }
+        checkMutableGlobals()
+    }
+
+    // MARK: imports
+
+    var allowed: (SymbolID) -> Bool {
+        { [linker, allowList] symbol in allowList.contains(linker.symbols[symbol].name) }
+    }
+
+    func shouldImport(_ id: SymbolID) -> Bool {
+        let symbol = linker.symbols[id]
+        if symbol.kind == .data { return false }
+        if !linker.isLive(id) { return false }
+        if !symbol.isUsedInRegularObj { return false }
+        if !symbol.isUndefined { return false }
+        if symbol.isWeak { return false }
+        if policy.importUndefined || mode == .importDynamic { return true }
+        if allowList.contains(symbol.name) { return true }
+        return symbol.isImported
+    }
+
+    mutating func calculateImports() {
+        if let memory = options.importMemory {
+            imports.append(PredictedImport(module: memory.module, name: memory.name, kind: .memory, type: "memory", symbol: nil, layoutDependent: true))
+        }
+        if let table = linker.indirectFunctionTable, shouldImport(table) { addImport(table) }
+        for slot in linker.slots.indices {
+            let symbol = linker.slots[slot]
+            guard symbol != linker.indirectFunctionTable, shouldImport(symbol) else { continue }
+            addImport(symbol)
+        }
+    }
+
+    mutating func addImport(_ id: SymbolID) {
+        let symbol = linker.symbols[id]
+        let module = symbol.importModule ?? "env"
+        let name = symbol.importName ?? symbol.name
+        var layoutDependent = false
+        let kind: PredictedImport.Kind
+        let type: String
+        switch symbol.kind {
+        case .function:
+            kind = .function
+            type = symbol.signature?.description ?? "?"
+        case .global:
+            kind = .global
+            type = symbol.globalType?.description ?? "?"
+        case .tag:
+            kind = .tag
+            type = symbol.signature?.description ?? "?"
+        case .table:
+            kind = .table
+            if id == linker.indirectFunctionTable {
+                layoutDependent = true
+                type = (symbol.tableType?.elementType ?? .funcref).description
+            } else {
+                type = symbol.tableType?.description ?? "?"
+            }
+        case .data, .section:
+            return
+        }
+        let entry = PredictedImport(module: module, name: name, kind: kind, type: type, symbol: symbol.name, layoutDependent: layoutDependent)
+        importOf[id] = entry
+        importedSymbols.append(id)
+        if importKeys.insert("\(kind)\u{0}\(module)\u{0}\(name)\u{0}\(type)").inserted {
+            imports.append(entry)
+        }
+    }
+
+    // MARK: relocation scan
+
+    func requiresGOTAccess(_ id: SymbolID) -> Bool {
+        guard mode == .importDynamic else { return false }
+        let symbol = linker.symbols[id]
+        if symbol.isHidden || symbol.isLocal { return false }
+        if symbol.isDefined { return false }
+        return true
+    }
+
+    mutating func addGOTEntry(_ id: SymbolID) {
+        guard requiresGOTAccess(id), gotOf[id] == nil else { return }
+        let symbol = linker.symbols[id]
+        let entry = PredictedImport(
+            module: symbol.kind == .function ? "GOT.func" : "GOT.mem", name: symbol.name, kind: .global,
+            type: linker.is64 ? "mut i64" : "mut i32", symbol: symbol.name, layoutDependent: false)
+        gotOf[id] = entry
+        gotImports.append(entry)
+    }
+
+    func isAllowedUndefined(_ id: SymbolID) -> Bool {
+        let symbol = linker.symbols[id]
+        if symbol.isImported { return true }
+        if symbol.kind == .function && policy.importUndefined { return true }
+        return allowList.contains(symbol.name)
+    }
+
+    mutating func scanRelocations() {
+        for fileID in linker.objectFiles {
+            let file = linker.files[fileID]
+            for chunk in file.functions where chunk.live { scan(chunk, in: file) }
+            for chunk in file.segments where chunk.live { scan(chunk, in: file) }
+            for chunk in file.customSections where chunk.live { scan(chunk, in: file) }
+        }
+        imports += gotImports
+    }
+
+    mutating func scan(_ chunk: Chunk, in file: LinkFile) {
+        for relocation in chunk.relocations where relocation.type != .typeIndexLEB {
+            guard Int(relocation.index) < file.symbols.count else { continue }
+            let id = file.symbols[Int(relocation.index)]
+            let symbol = linker.symbols[id]
+            let shown = linker.display(symbol.name)
+            let type = relocation.type
+            if symbol.isUndefined && !symbol.isWeak {
+                liveReferences[symbol.name, default: []].append(Self.reference(chunk, in: file, relocation: type, live: true))
+            }
+
+            switch type {
+            case .globalIndexLEB, .globalIndexI32:
+                if symbol.kind != .global { addGOTEntry(id) }
+            case .memoryAddrTLSSLEB, .memoryAddrTLSSLEB64:
+                if !symbol.isDefined {
+                    decidedErrors.insert(symbol.name)
+                    log.error("\(file.name): relocation \(type) cannot be used against an undefined symbol `\(shown)`", symbol: symbol.name)
+                }
+                if options.sharedMemory && !symbol.isTLS {
+                    decidedErrors.insert(symbol.name)
+                    log.error("\(file.name): relocation \(type) cannot be used against non-TLS symbol `\(shown)`", symbol: symbol.name)
+                }
+            default:
+                break
+            }
+
+            if symbol.isUndefined && mode == .importDynamic {
+                switch type {
+                case .tableIndexSLEB, .tableIndexSLEB64, .memoryAddrSLEB, .memoryAddrLEB, .memoryAddrSLEB64, .memoryAddrLEB64:
+                    decidedErrors.insert(symbol.name)
+                    log.error("\(file.name): relocation \(type) cannot be used against symbol `\(shown)`; recompile with -fPIC", symbol: symbol.name)
+                case .tableIndexI32, .tableIndexI64, .memoryAddrI32, .memoryAddrI64:
+                    addGOTEntry(id)
+                case .tableIndexRelSLEB, .tableIndexRelSLEB64, .memoryAddrRelSLEB, .memoryAddrRelSLEB64:
+                    decidedErrors.insert(symbol.name)
+                    log.error("\(file.name): relocation \(type) is not supported against an undefined symbol `\(shown)`", symbol: symbol.name)
+                default:
+                    break
+                }
+            }
+
+            if symbol.isUndefined && !symbol.isWeak && !isAllowedUndefined(id) {
+                switch mode {
+                case .error:
+                    decidedErrors.insert(symbol.name)
+                    log.error("\(file.name): undefined symbol: \(shown)", symbol: symbol.name)
+                case .warn:
+                    decidedWarnings.insert(symbol.name)
+                    log.warn("\(file.name): undefined symbol: \(shown)", symbol: symbol.name)
+                case .ignore, .importDynamic:
+                    break
+                }
+            }
+        }
+    }
+
+    static func reference(_ chunk: Chunk, in file: LinkFile, relocation: RelocationType, live: Bool) -> Reference {
+        let section: String
+        switch chunk.kind {
+        case .function: section = "code"
+        case .segment: section = "data"
+        case .custom: section = chunk.name
+        }
+        return Reference(
+            input: file.name, path: file.memberName == nil ? file.name : String(file.name.prefix(while: { $0 != "(" })),
+            member: file.memberName, function: chunk.name.isEmpty ? nil : chunk.name, section: section,
+            relocation: relocation.description, live: live)
+    }
+
+    // MARK: after the scan
+
+    mutating func checkMutableGlobals() {
+        guard !linker.allowsMutableGlobals else { return }
+        var seen: Set<SymbolID> = []
+        for id in importedSymbols where seen.insert(id).inserted {
+            let symbol = linker.symbols[id]
+            if symbol.kind == .global, symbol.globalType?.mutable == true {
+                decidedErrors.insert(symbol.name)
+                log.error("mutable global imported but 'mutable-globals' feature not present in inputs: `\(linker.display(symbol.name))`. Use --no-check-features to suppress.", symbol: symbol.name)
+            }
+        }
+        for slot in linker.slots.indices {
+            let id = linker.slots[slot]
+            let symbol = linker.symbols[id]
+            guard symbol.kind == .global, linker.isExported(id), linker.isLive(id) else { continue }
+            if symbol.synthetic != nil && symbol.globalType?.mutable == true && !symbol.forceExport { continue }
+            log.error("mutable global exported but 'mutable-globals' feature not present in inputs: `\(linker.display(symbol.name))`. Use --no-check-features to suppress.", symbol: symbol.name)
+        }
+    }
+}
