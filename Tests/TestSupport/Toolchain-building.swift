@@ -54,12 +54,19 @@ public enum FixtureDirectory {
         do {
             try build(scratch)
             _ = fileManager.createFile(atPath: scratch + "/.complete", contents: Data())
-            try? fileManager.removeItem(atPath: final)
-            try fileManager.moveItem(atPath: scratch, toPath: final)
         } catch {
             try? fileManager.removeItem(atPath: scratch)
-            if fileManager.fileExists(atPath: final + "/.complete") { return final }
             throw error
+        }
+        // Another process (or test) may have finished the same key meanwhile: never replace a
+        // complete entry, it may be in use.
+        if (try? fileManager.moveItem(atPath: scratch, toPath: final)) == nil {
+            if fileManager.fileExists(atPath: final + "/.complete") {
+                try? fileManager.removeItem(atPath: scratch)
+                return final
+            }
+            try? fileManager.removeItem(atPath: final)
+            try fileManager.moveItem(atPath: scratch, toPath: final)
         }
         return final
     }
