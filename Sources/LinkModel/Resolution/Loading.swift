@@ -62,9 +62,8 @@ extension Linker {
                             throw .notModelled("the shared library member \(name)")
                         }
                     default:
-                        if memberKind != .rustMetadata {
-                            readEvents.append(.warning("\(input.path): archive member '\(member.name)' is neither Wasm object file nor LLVM bitcode"))
-                        }
+                        // Raw `lib.rmeta` of older rlibs included (newer rustc wraps it in a wasm module).
+                        readEvents.append(.warning("\(input.path): archive member '\(member.name)' is neither Wasm object file nor LLVM bitcode"))
                     }
                 }
             case .object:
