@@ -18,8 +18,6 @@ public struct LinkPrediction: Sendable {
     public var undefined: [UndefinedSymbol]
     /// Undefined symbols of loaded inputs that nothing live references: no diagnostic, no import.
     public var unreferencedUndefined: [UndefinedSymbol]
-    /// Defined global symbols (after resolution), in symbol-table order.
-    public var defined: [DefinedSymbol]
     /// The output's import section, in wasm-ld's order, deduplicated as wasm-ld does.
     public var imports: [PredictedImport]
     /// Every line wasm-ld would print, in order, the error limit applied.
@@ -147,7 +145,8 @@ public struct UndefinedSymbol: Sendable, Hashable {
     public var type: String?
     /// Function signature, for fix-its.
     public var signature: FuncType?
-    /// Every relocation against it from live chunks, in wasm-ld's scan order.
+    /// Every relocation against it from live chunks, in wasm-ld's scan order. Empty for
+    /// unreferenced symbols: `ResolvedLink.references(to:)` lists their dead references.
     public var referencedBy: [Reference]
     /// The first input that mentions it.
     public var firstReferencedIn: String?

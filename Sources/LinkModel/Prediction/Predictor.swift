@@ -19,8 +19,9 @@ struct Predictor {
     var importOf: [SymbolID: PredictedImport] = [:]
     var gotImports: [PredictedImport] = []
     var gotOf: [SymbolID: PredictedImport] = [:]
-    /// Live references per undefined symbol name, in scan order.
-    var liveReferences: [String: [Reference]] = [:]
+    /// Live references per undefined symbol (grouped by name when the prediction is assembled:
+    /// a name can have signature variants), in scan order.
+    var liveReferences: [SymbolID: [Reference]] = [:]
     /// What wasm-ld decided per symbol name, whether or not the error limit let the line print.
     var decidedErrors: Set<String> = []
     var decidedWarnings: Set<String> = []
@@ -87,15 +88,14 @@ struct Predictor {
     }
 
     func shouldImport(_ id: SymbolID) -> Bool {
-        let symbol = linker.symbols[id]
-        if symbol.kind == .data { return false }
+        if linker.symbols[id].kind == .data { return false }
+        if !linker.symbols[id].isUndefined { return false }
         if !linker.isLive(id) { return false }
-        if !symbol.isUsedInRegularObj { return false }
-        if !symbol.isUndefined { return false }
-        if symbol.isWeak { return false }
+        if !linker.symbols[id].isUsedInRegularObj { return false }
+        if linker.symbols[id].isWeak { return false }
         if policy.importUndefined || mode == .importDynamic { return true }
-        if allowList.contains(symbol.name) { return true }
-        return symbol.isImported
+        if allowList.contains(linker.symbols[id].name) { return true }
+        return linker.symbols[id].isImported
     }
 
     mutating func calculateImports() {
@@ -187,55 +187,74 @@ struct Predictor {
         for relocation in chunk.relocations where relocation.type != .typeIndexLEB {
             guard Int(relocation.index) < file.symbols.count else { continue }
             let id = file.symbols[Int(relocation.index)]
-            let symbol = linker.symbols[id]
-            let shown = linker.display(symbol.name)
             let type = relocation.type
-            if symbol.isUndefined && !symbol.isWeak {
-                liveReferences[symbol.name, default: []].append(Self.reference(chunk, in: file, relocation: type, live: true))
+            // Most relocations point at definitions: nothing to say unless TLS rules apply.
+            if linker.symbols[id].isDefined {
+                if options.sharedMemory && (type == .memoryAddrTLSSLEB || type == .memoryAddrTLSSLEB64) && !linker.symbols[id].isTLS {
+                    let name = linker.symbols[id].name
+                    decidedErrors.insert(name)
+                    log.error("\(file.name): relocation \(type) cannot be used against non-TLS symbol `\(linker.display(name))`", symbol: name)
+                }
+                continue
             }
+            scanUndefined(relocation, id: id, chunk: chunk, in: file)
+        }
+    }
 
+    /// The relocation rules for a symbol that is not defined (`scanRelocations` and
+    /// `reportUndefined` in lld's Relocations.cpp).
+    mutating func scanUndefined(_ relocation: ChunkRelocation, id: SymbolID, chunk: Chunk, in file: LinkFile) {
+        let symbol = linker.symbols[id]
+        let type = relocation.type
+        if symbol.isUndefined && !symbol.isWeak {
+            liveReferences[id, default: []].append(Self.reference(chunk, in: file, relocation: type, live: true))
+        }
+        var shownName: String? = nil
+        func shown(_ predictor: Predictor) -> String {
+            if let shownName { return shownName }
+            let text = predictor.linker.display(symbol.name)
+            shownName = text
+            return text
+        }
+
+        switch type {
+        case .globalIndexLEB, .globalIndexI32:
+            if symbol.kind != .global { addGOTEntry(id) }
+        case .memoryAddrTLSSLEB, .memoryAddrTLSSLEB64:
+            decidedErrors.insert(symbol.name)
+            log.error("\(file.name): relocation \(type) cannot be used against an undefined symbol `\(shown(self))`", symbol: symbol.name)
+            if options.sharedMemory && !symbol.isTLS {
+                log.error("\(file.name): relocation \(type) cannot be used against non-TLS symbol `\(shown(self))`", symbol: symbol.name)
+            }
+        default:
+            break
+        }
+
+        if symbol.isUndefined && mode == .importDynamic {
             switch type {
-            case .globalIndexLEB, .globalIndexI32:
-                if symbol.kind != .global { addGOTEntry(id) }
-            case .memoryAddrTLSSLEB, .memoryAddrTLSSLEB64:
-                if !symbol.isDefined {
-                    decidedErrors.insert(symbol.name)
-                    log.error("\(file.name): relocation \(type) cannot be used against an undefined symbol `\(shown)`", symbol: symbol.name)
-                }
-                if options.sharedMemory && !symbol.isTLS {
-                    decidedErrors.insert(symbol.name)
-                    log.error("\(file.name): relocation \(type) cannot be used against non-TLS symbol `\(shown)`", symbol: symbol.name)
-                }
+            case .tableIndexSLEB, .tableIndexSLEB64, .memoryAddrSLEB, .memoryAddrLEB, .memoryAddrSLEB64, .memoryAddrLEB64:
+                decidedErrors.insert(symbol.name)
+                log.error("\(file.name): relocation \(type) cannot be used against symbol `\(shown(self))`; recompile with -fPIC", symbol: symbol.name)
+            case .tableIndexI32, .tableIndexI64, .memoryAddrI32, .memoryAddrI64:
+                addGOTEntry(id)
+            case .tableIndexRelSLEB, .tableIndexRelSLEB64, .memoryAddrRelSLEB, .memoryAddrRelSLEB64:
+                decidedErrors.insert(symbol.name)
+                log.error("\(file.name): relocation \(type) is not supported against an undefined symbol `\(shown(self))`", symbol: symbol.name)
             default:
                 break
             }
+        }
 
-            if symbol.isUndefined && mode == .importDynamic {
-                switch type {
-                case .tableIndexSLEB, .tableIndexSLEB64, .memoryAddrSLEB, .memoryAddrLEB, .memoryAddrSLEB64, .memoryAddrLEB64:
-                    decidedErrors.insert(symbol.name)
-                    log.error("\(file.name): relocation \(type) cannot be used against symbol `\(shown)`; recompile with -fPIC", symbol: symbol.name)
-                case .tableIndexI32, .tableIndexI64, .memoryAddrI32, .memoryAddrI64:
-                    addGOTEntry(id)
-                case .tableIndexRelSLEB, .tableIndexRelSLEB64, .memoryAddrRelSLEB, .memoryAddrRelSLEB64:
-                    decidedErrors.insert(symbol.name)
-                    log.error("\(file.name): relocation \(type) is not supported against an undefined symbol `\(shown)`", symbol: symbol.name)
-                default:
-                    break
-                }
-            }
-
-            if symbol.isUndefined && !symbol.isWeak && !isAllowedUndefined(id) {
-                switch mode {
-                case .error:
-                    decidedErrors.insert(symbol.name)
-                    log.error("\(file.name): undefined symbol: \(shown)", symbol: symbol.name)
-                case .warn:
-                    decidedWarnings.insert(symbol.name)
-                    log.warn("\(file.name): undefined symbol: \(shown)", symbol: symbol.name)
-                case .ignore, .importDynamic:
-                    break
-                }
+        if symbol.isUndefined && !symbol.isWeak && !isAllowedUndefined(id) {
+            switch mode {
+            case .error:
+                decidedErrors.insert(symbol.name)
+                log.error("\(file.name): undefined symbol: \(shown(self))", symbol: symbol.name)
+            case .warn:
+                decidedWarnings.insert(symbol.name)
+                log.warn("\(file.name): undefined symbol: \(shown(self))", symbol: symbol.name)
+            case .ignore, .importDynamic:
+                break
             }
         }
     }
@@ -248,9 +267,8 @@ struct Predictor {
         case .custom: section = chunk.name
         }
         return Reference(
-            input: file.name, path: file.memberName == nil ? file.name : String(file.name.prefix(while: { $0 != "(" })),
-            member: file.memberName, function: chunk.name.isEmpty ? nil : chunk.name, section: section,
-            relocation: relocation.description, live: live)
+            input: file.name, path: file.path, member: file.memberName, function: chunk.name.isEmpty ? nil : chunk.name,
+            section: section, relocation: relocation.description, live: live)
     }
 
     // MARK: after the scan

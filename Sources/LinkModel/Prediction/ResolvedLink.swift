@@ -75,18 +75,11 @@ public struct ResolvedLink: Sendable {
             if let symbol { diagnosticsOf[symbol, default: []].append(line) }
         }
 
-        // All references, live or not, for symbols nothing live uses.
-        var allReferences: [String: [Reference]] = [:]
-        for fileID in linker.objectFiles {
-            let file = linker.files[fileID]
-            for chunk in file.functions + file.segments + file.customSections {
-                for relocation in chunk.relocations where relocation.type != .typeIndexLEB && Int(relocation.index) < file.symbols.count {
-                    let symbol = linker.symbols[file.symbols[Int(relocation.index)]]
-                    guard symbol.isUndefined || symbol.wasWeakUndefined else { continue }
-                    allReferences[symbol.name, default: []].append(
-                        Predictor.reference(chunk, in: file, relocation: relocation.type, live: chunk.live))
-                }
-            }
+        // Live references by name. Only one symbol per name can still be undefined when the
+        // relocations are scanned (signature variants are stubbed or stop the link first).
+        var liveReferences: [String: [Reference]] = [:]
+        for (id, references) in predictor.liveReferences {
+            liveReferences[linker.symbols[id].name, default: []] += references
         }
 
         var undefined: [UndefinedSymbol] = []
@@ -101,22 +94,21 @@ public struct ResolvedLink: Sendable {
                   symbol.name != "__indirect_function_table",
                   seen.insert(symbol.name).inserted else { continue }
             var entry = describe(id, predictor: predictor, diagnostics: diagnosticsOf[symbol.name] ?? [],
-                                 references: predictor.liveReferences[symbol.name] ?? [], stoppedEarly: stoppedEarly)
+                                 references: liveReferences[symbol.name] ?? [], stoppedEarly: stoppedEarly)
             if entry.outcome == .invalidIndex || (entry.outcome == .warning && entry.resolution == .invalidIndex) {
                 invalidModule = true
             }
             if entry.outcome == .unreferenced {
-                entry.referencedBy = allReferences[symbol.name] ?? []
                 unreferenced.append(entry)
             } else {
-                if entry.outcome == .notReached { entry.referencedBy = allReferences[symbol.name]?.filter(\.live) ?? [] }
+                if entry.outcome == .notReached { entry.referencedBy = references(to: symbol.name).filter(\.live) }
                 undefined.append(entry)
             }
         }
 
         return LinkPrediction(
             options: effective, policy: predictor.policy, inputs: inputSummaries(), undefined: undefined,
-            unreferencedUndefined: unreferenced, defined: definedSymbols(), imports: predictor.imports,
+            unreferencedUndefined: unreferenced, imports: predictor.imports,
             diagnostics: log.lines, linkOK: linkOK, stoppedEarly: stoppedEarly,
             writesInvalidModule: linkOK && invalidModule, ignoredFlags: options.ignoredFlags)
     }
@@ -189,7 +181,27 @@ public struct ResolvedLink: Sendable {
         }
     }
 
-    private func definedSymbols() -> [DefinedSymbol] {
+    /// Every relocation against `name` in the loaded objects, live or not, in wasm-ld's scan
+    /// order (for symbols a prediction lists as unreferenced, whose `referencedBy` is empty).
+    public func references(to name: String) -> [Reference] {
+        var result: [Reference] = []
+        for fileID in linker.objectFiles {
+            let file = linker.files[fileID]
+            for chunks in [file.functions, file.segments, file.customSections] {
+                for chunk in chunks {
+                    for relocation in chunk.relocations where relocation.type != .typeIndexLEB && Int(relocation.index) < file.symbols.count {
+                        guard linker.symbols[file.symbols[Int(relocation.index)]].name == name else { continue }
+                        result.append(Predictor.reference(chunk, in: file, relocation: relocation.type, live: chunk.live))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Defined global symbols after resolution, in symbol-table order (they do not depend on
+    /// the policy, so they are not part of a prediction).
+    public func definedSymbols() -> [DefinedSymbol] {
         var result: [DefinedSymbol] = []
         for slot in linker.slots.indices {
             let id = linker.slots[slot]

@@ -60,6 +60,8 @@ struct LinkFile: Sendable {
     var name: String
     /// Which command-line input it came from.
     var inputIndex: Int
+    /// That input's path.
+    var path: String = ""
     var memberName: String?
     /// Archive members and `--start-lib` objects start lazy; extraction clears it.
     var lazy: Bool
@@ -70,8 +72,11 @@ struct LinkFile: Sendable {
     var object: ObjectFile?
     /// The bytes, for lazy decoding.
     var window: ByteWindow?
-    /// The section walk of an object (made when the input is read).
+    /// The section walk of an object (made when the input is read, or on extraction for
+    /// members registered from the archive index).
     var binary: WasmBinary?
+    /// The defined non-local names of a lazy member, when known without decoding it.
+    var lazyNames: [String]?
     /// Per object symbol index: the symbol it resolved to.
     var symbols: [SymbolID] = []
     var functions: [Chunk] = []

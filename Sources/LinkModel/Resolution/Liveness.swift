@@ -3,10 +3,20 @@
 /// relocations of live chunks until nothing changes. Custom sections are never marked live.
 extension Linker {
     func isLive(_ symbol: SymbolID) -> Bool {
-        let s = symbols[symbol]
-        if s.isDefined && (s.kind == .global || s.kind == .tag || s.kind == .table) { return s.elementLive }
-        if let chunk = s.chunk { return files[chunk.file][chunk: chunk.kind, index: chunk.index].live }
-        return s.referenced
+        if symbols[symbol].isDefined {
+            let kind = symbols[symbol].kind
+            if kind == .global || kind == .tag || kind == .table { return symbols[symbol].elementLive }
+        }
+        if let chunk = symbols[symbol].chunk { return chunkIsLive(chunk) }
+        return symbols[symbol].referenced
+    }
+
+    func chunkIsLive(_ chunk: ChunkRef) -> Bool {
+        switch chunk.kind {
+        case .function: files[chunk.file].functions[chunk.index].live
+        case .segment: files[chunk.file].segments[chunk.index].live
+        case .custom: files[chunk.file].customSections[chunk.index].live
+        }
     }
 
     /// `Symbol::isExported`.
@@ -20,10 +30,17 @@ extension Linker {
     /// `Symbol::markLive`.
     mutating func markLive(_ symbol: SymbolID) {
         symbols[symbol].referenced = true
-        let s = symbols[symbol]
-        if let file = s.file, s.isDefined { files[file].live = true }
-        if s.isDefined && (s.kind == .global || s.kind == .tag || s.kind == .table) { symbols[symbol].elementLive = true }
-        if let chunk = s.chunk { files[chunk.file][chunk: chunk.kind, index: chunk.index].live = true }
+        let defined = symbols[symbol].isDefined
+        if let file = symbols[symbol].file, defined { files[file].live = true }
+        let kind = symbols[symbol].kind
+        if defined && (kind == .global || kind == .tag || kind == .table) { symbols[symbol].elementLive = true }
+        if let chunk = symbols[symbol].chunk {
+            switch chunk.kind {
+            case .function: files[chunk.file].functions[chunk.index].live = true
+            case .segment: files[chunk.file].segments[chunk.index].live = true
+            case .custom: files[chunk.file].customSections[chunk.index].live = true
+            }
+        }
     }
 
     mutating func markLive() {
@@ -32,10 +49,10 @@ extension Linker {
 
         func enqueue(_ linker: inout Linker, _ symbol: SymbolID?, _ queue: inout [ChunkRef]) {
             guard let symbol, !linker.isLive(symbol) else { return }
-            let s = linker.symbols[symbol]
-            let markImplicitDependencies = s.file.map { !linker.files[$0].live } ?? false && s.isDefined
+            let owner = linker.symbols[symbol].file
+            let markImplicitDependencies = owner.map { !linker.files[$0].live } ?? false && linker.symbols[symbol].isDefined
             linker.markLive(symbol)
-            if markImplicitDependencies, let file = s.file {
+            if markImplicitDependencies, let file = owner {
                 enqueueInitFunctions(&linker, file, &queue)
                 enqueueRetainedSegments(&linker, file, &queue)
             }
@@ -67,7 +84,13 @@ extension Linker {
 
         while let chunk = queue.popLast() {
             let file = chunk.file
-            for relocation in files[file][chunk: chunk.kind, index: chunk.index].relocations where relocation.type != .typeIndexLEB {
+            let relocations: [ChunkRelocation]
+            switch chunk.kind {
+            case .function: relocations = files[file].functions[chunk.index].relocations
+            case .segment: relocations = files[file].segments[chunk.index].relocations
+            case .custom: relocations = files[file].customSections[chunk.index].relocations
+            }
+            for relocation in relocations where relocation.type != .typeIndexLEB {
                 guard Int(relocation.index) < files[file].symbols.count else { continue }
                 let symbol = files[file].symbols[Int(relocation.index)]
                 switch relocation.type {
@@ -83,6 +106,10 @@ extension Linker {
     /// A symbol whose chunk was dropped with its COMDAT group.
     func isDiscarded(_ symbol: SymbolID) -> Bool {
         guard let chunk = symbols[symbol].chunk else { return false }
-        return files[chunk.file][chunk: chunk.kind, index: chunk.index].discarded
+        switch chunk.kind {
+        case .function: return files[chunk.file].functions[chunk.index].discarded
+        case .segment: return files[chunk.file].segments[chunk.index].discarded
+        case .custom: return files[chunk.file].customSections[chunk.index].discarded
+        }
     }
 }

@@ -43,29 +43,7 @@ extension Linker {
                     loaded.importsFile = importsPath
                     loaded.importsNames = AllowList.names(in: text)
                 }
-                for member in archive.members {
-                    let memberKind = member.kind
-                    let name = "\(input.path)(\(member.name))"
-                    switch memberKind {
-                    case .object:
-                        let id = addLinkFile(LinkFile(
-                            id: files.count, kind: .object, name: name, inputIndex: inputIndex, memberName: member.name,
-                            lazy: !input.wholeArchive, live: input.wholeArchive || !options.gcSections, window: member.data))
-                        try prepareObject(id)
-                        loaded.files.append(id)
-                    case .llvmBitcode:
-                        throw .notModelled("the LLVM bitcode member \(name) (LTO)")
-                    case .module:
-                        // A wasm module without a linking section defines nothing wasm-ld can
-                        // see (rustc's lib.rmeta wrapper); a dylink module is a shared library.
-                        if (try? WasmBinary(member.data))?.customSection(named: "dylink.0") != nil {
-                            throw .notModelled("the shared library member \(name)")
-                        }
-                    default:
-                        // Raw `lib.rmeta` of older rlibs included (newer rustc wraps it in a wasm module).
-                        readEvents.append(.warning("\(input.path): archive member '\(member.name)' is neither Wasm object file nor LLVM bitcode"))
-                    }
-                }
+                try readMembers(of: archive, input: input, inputIndex: inputIndex, into: &loaded)
             case .object:
                 let id = addLinkFile(LinkFile(
                     id: files.count, kind: .object, name: input.path, inputIndex: inputIndex, memberName: nil,
@@ -109,7 +87,69 @@ extension Linker {
         checkArchitecture(id, walked)
     }
 
+    /// An archive's members: every member for `--whole-archive`; otherwise a lazy file for each
+    /// member that defines something. The names a lazy member defines come from the archive's
+    /// symbol index when it has one (llvm-ar's index lists exactly the defined non-local
+    /// symbols of each member, in member order), so members that are never loaded are never
+    /// decoded; without an index every member's symbol table is read, as wasm-ld does.
+    mutating func readMembers(of archive: Archive, input: LinkInput, inputIndex: Int, into loaded: inout LoadedInput) throws(LinkModelError) {
+        var indexNames: [Int: [String]] = [:]
+        if !input.wholeArchive && !archive.index.isEmpty {
+            let headerOffsets = Set(archive.members.map(\.headerOffset))
+            if archive.index.allSatisfy({ headerOffsets.contains($0.memberHeaderOffset) }) {
+                for entry in archive.index { indexNames[entry.memberHeaderOffset, default: []].append(entry.name) }
+            }
+        }
+        let useIndex = !indexNames.isEmpty
+        for member in archive.members {
+            let name = "\(input.path)(\(member.name))"
+            switch Self.quickKind(member.data) {
+            case .wasm:
+                if useIndex {
+                    guard let names = indexNames[member.headerOffset] else { continue }
+                    var file = LinkFile(id: files.count, kind: .object, name: name, inputIndex: inputIndex, memberName: member.name,
+                                        lazy: true, live: !options.gcSections, window: member.data)
+                    file.lazyNames = names
+                    loaded.files.append(addLinkFile(file))
+                    continue
+                }
+                let id = addLinkFile(LinkFile(
+                    id: files.count, kind: .object, name: name, inputIndex: inputIndex, memberName: member.name,
+                    lazy: !input.wholeArchive, live: input.wholeArchive || !options.gcSections, window: member.data))
+                try prepareObject(id)
+                guard let binary = files[id].binary else { continue }
+                if !binary.isRelocatable {
+                    // A wasm module without a linking section defines nothing wasm-ld can see
+                    // (rustc's wrapped lib.rmeta); a dylink module is a shared library.
+                    if binary.customSection(named: "dylink.0") != nil || binary.customSection(named: "dylink") != nil {
+                        throw .notModelled("the shared library member \(name)")
+                    }
+                    if input.wholeArchive { throw .notRelocatable(name, path: input.path) }
+                    files[id].lazyNames = []
+                }
+                loaded.files.append(id)
+            case .bitcode:
+                throw .notModelled("the LLVM bitcode member \(name) (LTO)")
+            case .other:
+                // Raw `lib.rmeta` of older rlibs included (newer rustc wraps it in a wasm module).
+                readEvents.append(.warning("\(input.path): archive member '\(member.name)' is neither Wasm object file nor LLVM bitcode"))
+            }
+        }
+    }
+
+    enum QuickKind { case wasm, bitcode, other }
+
+    /// wasm-ld's `identify_magic`, on the first bytes only.
+    static func quickKind(_ window: ByteWindow) -> QuickKind {
+        let head = window.slice(relative: 0..<min(4, window.count)).bytes
+        if head == [0x00, 0x61, 0x73, 0x6d] { return .wasm }
+        if head == [0x42, 0x43, 0xc0, 0xde] || head == [0xde, 0xc0, 0x17, 0x0b] { return .bitcode }
+        return .other
+    }
+
     mutating func addLinkFile(_ file: LinkFile) -> FileID {
+        var file = file
+        file.path = options.inputs[file.inputIndex].path
         files.append(file)
         return file.id
     }
@@ -173,8 +213,17 @@ extension Linker {
         }
     }
 
-    /// The object's walked binary.
-    func binary(of file: FileID) throws(LinkModelError) -> WasmBinary {
+    /// The object's walked binary (walked now if it was registered from the archive index).
+    mutating func binary(of file: FileID) throws(LinkModelError) -> WasmBinary {
+        if files[file].binary == nil {
+            try prepareObject(file)
+            if let fatal = readEvents.last, case .fatal = fatal {
+                // An architecture mismatch found on extraction ends the link here.
+                events.append(fatal)
+                readEvents.removeLast()
+                stopped = true
+            }
+        }
         guard let binary = files[file].binary else { throw .unknownFileType(files[file].name, path: files[file].name) }
         return binary
     }
@@ -190,12 +239,16 @@ extension Linker {
 
     /// `ObjFile::parseLazy`: registers the file's defined non-local symbols as lazy.
     mutating func parseLazy(_ file: FileID) throws(LinkModelError) {
-        let binary = try binary(of: file)
-        let names: [String]
-        do {
-            names = try Self.lazyDefinitions(binary)
-        } catch {
-            throw malformed(file, error)
+        var names: [String]
+        if let known = files[file].lazyNames {
+            names = known
+        } else {
+            let binary = try binary(of: file)
+            do {
+                names = try Self.lazyDefinitions(binary)
+            } catch {
+                throw malformed(file, error)
+            }
         }
         for name in names {
             addLazy(name, file: file)
@@ -324,6 +377,9 @@ extension Linker {
         // Symbols, in symbol-table order.
         var fileSymbols: [SymbolID] = []
         fileSymbols.reserveCapacity(object.symbols.count)
+        symbols.reserveCapacity(symbols.count + object.symbols.count)
+        slots.reserveCapacity(slots.count + object.symbols.count)
+        slotOfName.reserveCapacity(slotOfName.count + object.symbols.count)
         var tableSymbolCount = 0
         for symbol in object.symbols {
             if symbol.kind == .table { tableSymbolCount += 1 }

@@ -40,12 +40,11 @@ extension Linker {
 
     /// lld's `replaceSymbol`: a new body in place, keeping the flags lld keeps.
     mutating func replaceSymbol(_ id: SymbolID, with body: LinkSymbol) {
-        let old = symbols[id]
         var new = body
-        new.isUsedInRegularObj = old.isUsedInRegularObj
-        new.forceExport = old.forceExport
-        new.forceImport = old.forceImport
-        new.referenced = old.referenced
+        new.isUsedInRegularObj = symbols[id].isUsedInRegularObj
+        new.forceExport = symbols[id].forceExport
+        new.forceImport = symbols[id].forceImport
+        new.referenced = symbols[id].referenced
         symbols[id] = new
     }
 
