@@ -24,10 +24,28 @@ let package = Package(
         .target(name: "TextFormatting"),
 
         // wasm-ld's view of a link: options, resolution, liveness, per-symbol outcomes.
-        .target(name: "LinkModel", dependencies: ["WasmDecoding"]),
+        .target(name: "LinkModel", dependencies: ["WasmDecoding", "Demangling"]),
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         .target(name: "Reporting", dependencies: ["LinkModel", "TextFormatting"]),
+
+        // Analyses that explain undefined symbols: near-miss names, libraries not linked.
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
+
+        // Opened inputs over time: file watching, fingerprints, reload with reuse of what
+        // did not change.
+        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+
+        // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
+        .target(
+            name: "CDemangle",
+            linkerSettings: [
+                // `__cxa_demangle` lives in the C++ runtime, which Swift does not always link.
+                .linkedLibrary("stdc++", .when(platforms: [.linux])),
+                .linkedLibrary("c++", .when(platforms: [.macOS])),
+            ]
+        ),
+        .target(name: "Demangling", dependencies: ["CDemangle"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -38,7 +56,9 @@ let package = Package(
                 "LinkModel",
                 "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The demo's C sources and build script; DemoFiles.swift embeds what they build.
+            exclude: ["Demo/src"]
         ),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
@@ -50,6 +70,9 @@ let package = Package(
             dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
             exclude: ["Cases", "RealLinks"]
         ),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -92,6 +92,13 @@ public struct JSONWriter: Sendable {
         output += Self.quoted(value)
     }
 
+    /// Hands out what has been written so far and forgets it: for streaming a large
+    /// document in pieces (the structure state is kept).
+    public mutating func takeOutput() -> String {
+        defer { output = "" }
+        return output
+    }
+
     /// The finished document with a trailing newline.
     public var document: String { output + "\n" }
 

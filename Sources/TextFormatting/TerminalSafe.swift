@@ -18,9 +18,21 @@ public enum TerminalSafe {
         return false
     }
 
+    /// Whether `text` may be printed as it is. Fast path: every byte printable ASCII (one
+    /// comparison per byte); otherwise the scalars are checked.
+    public static func isSafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var printable = true
+            for byte in bytes { printable = printable && (byte &- 0x20) < 0x5f }
+            if printable { return true }
+            return !String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: isUnsafe)
+        }
+    }
+
     /// `text` with every unsafe scalar escaped; returns `text` itself when nothing needs it.
     public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard !isSafe(text) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {

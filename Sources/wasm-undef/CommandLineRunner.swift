@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WasmDecoding
 
 /// Runs a command the way every wasm-undef entry point does: usage errors exit 2 (not
@@ -21,16 +25,29 @@ enum CommandLineRunner {
                 root.exit(withError: error)
             }
             if code == .validationFailure || error is ValidationError {
-                FileHandle.standardError.write(Data((root.fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                writeStandardError(root.fullMessage(for: error) + "\n")
+                exit(2)
             }
             root.exit(withError: error)
         }
     }
 
     static func fail(_ message: String, code: Int32 = 2) -> Never {
-        FileHandle.standardError.write(Data("wasm-undef: error: \(message)\n".utf8))
-        Foundation.exit(code)
+        writeStandardError("wasm-undef: error: \(message)\n")
+        exit(code)
+    }
+}
+
+/// Writes `text` to standard error, unbuffered.
+func writeStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+            if written <= 0 { if errno == EINTR { continue } else { return } }
+            offset += written
+        }
     }
 }
 

@@ -1,5 +1,10 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TextFormatting
 
 /// `--format text|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -20,16 +25,23 @@ struct StandardOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes and empties `text`.
+    mutating func write(_ text: inout TextBuffer) {
+        buffer.append(contentsOf: text.bytes)
+        text.removeAll()
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     // EPIPE: the reader went away (`| head`): stop quietly.
-                    Foundation.exit(errno == EPIPE ? 0 : 2)
+                    exit(errno == EPIPE ? 0 : 2)
                 }
                 offset += written
             }

@@ -28,39 +28,45 @@ struct SectionsCommand: ParsableCommand {
         var out = StandardOutput()
         switch format {
         case .json: out.write(Self.json(listings))
-        case .text: out.write(Self.text(listings, tsv: tsv))
+        case .text:
+            var text = TextBuffer()
+            Self.text(listings, tsv: tsv, into: &text) { out.write(&$0) }
+            out.write(&text)
         }
         out.flush()
     }
 
-    static func text(_ listings: [SectionListing], tsv: Bool) -> String {
-        var output = ""
+    static let columns: [TextTable.Column] = [
+        .init("index", .right), .init("id", .right), .init("name"), .init("offset", .right), .init("size", .right), .init("count", .right),
+    ]
+
+    /// Writes the listings as text into `text`, calling `flush` whenever a block is done.
+    static func text(_ listings: [SectionListing], tsv: Bool, into text: inout TextBuffer, flush: (inout TextBuffer) -> Void) {
+        if tsv { text.append("input\tmember\tkind\tindex\tid\tname\toffset\tsize\tcount\n") }
         for (position, listing) in listings.enumerated() {
-            let title = listing.member.map { "\(listing.path)(\($0))" } ?? listing.path
-            if position > 0 && !tsv { output += "\n" }
+            let path = TerminalSafe.escape(listing.path), member = listing.member.map(TerminalSafe.escape)
             if tsv {
-                var table = TextTable(["input", "member", "kind", "index", "id", "name", "offset", "size", "count"].map { .init($0) })
+                let prefix = "\(path)\t\(member ?? "")\t\(listing.kind)"
+                if listing.sections.isEmpty { text.append(prefix + "\n") }
                 for section in listing.sections {
-                    table.append([listing.path, listing.member ?? "", listing.kind.description, String(section.index), String(section.id),
-                                  section.name, hex(section.offset), String(section.size), section.count.map(String.init) ?? ""])
+                    text.append("\(prefix)\t\(section.index)\t\(section.id)\t\(TerminalSafe.escape(section.name))\t\(hex(section.offset))\t\(section.size)\t\(section.count.map(String.init) ?? "")\n")
                 }
-                if listing.sections.isEmpty {
-                    table.append([listing.path, listing.member ?? "", listing.kind.description])
+            } else {
+                if position > 0 { text.append("\n") }
+                text.append((member.map { "\(path)(\($0))" } ?? path) + ": \(listing.kind)" + (listing.note.map { " (\($0))" } ?? "") + "\n")
+                if !listing.sections.isEmpty {
+                    let rows = listing.sections.map { section in
+                        [String(section.index), String(section.id), TerminalSafe.escape(section.name), hex(section.offset),
+                         String(section.size), section.count.map(String.init) ?? "-"]
+                    }
+                    var layout = TextTable.Layout(columns)
+                    for row in rows { layout.measure(row) }
+                    layout.appendHeader(indent: "  ", to: &text)
+                    for row in rows { layout.append(row, indent: "  ", to: &text) }
                 }
-                output += table.renderTSV(header: position == 0)
-                continue
             }
-            output += TerminalSafe.escape(title) + ": " + listing.kind.description + (listing.note.map { " (\($0))" } ?? "") + "\n"
-            guard !listing.sections.isEmpty else { continue }
-            var table = TextTable([.init("index", .right), .init("id", .right), .init("name"), .init("offset", .right),
-                                   .init("size", .right), .init("count", .right)])
-            for section in listing.sections {
-                table.append([String(section.index), String(section.id), section.name, hex(section.offset),
-                              String(section.size), section.count.map(String.init) ?? "-"])
-            }
-            output += table.render(indent: "  ")
+            if text.count >= 1 << 16 { flush(&text) }
         }
-        return output
     }
 
     static func json(_ listings: [SectionListing]) -> String {

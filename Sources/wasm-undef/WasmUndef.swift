@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// The `wasm-undef` command: subcommands for each listing, and the TUI by default.
 @main
@@ -15,7 +14,7 @@ struct WasmUndef: ParsableCommand {
             Exit status: 0 the link would succeed (or the listing worked), 1 it would fail, \
             2 usage error or unreadable/malformed input.
             """,
-        subcommands: [SectionsCommand.self, SymbolsCommand.self, ReportCommand.self, ImportsCommand.self]
+        subcommands: [SectionsCommand.self, SymbolsCommand.self, ReportCommand.self, ImportsCommand.self, DemoCommand.self]
     )
 
     static func main() {

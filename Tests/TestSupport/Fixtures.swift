@@ -35,9 +35,16 @@ public enum Fixtures {
 
     /// Archives `objects` with the toolchain's llvm-ar (`format`: gnu or bsd) under the
     /// given member names.
-    public static func archive(_ members: [(name: String, object: URL)], format: String = "gnu") throws -> URL {
+    /// - Parameter symbolIndex: whether llvm-ar writes the symbol index (it refuses to for a
+    ///   member it cannot read).
+    public static func archive(_ members: [(name: String, object: URL)], format: String = "gnu", symbolIndex: Bool = true) throws -> URL {
         guard let ar = Toolchain.llvmAr else { throw ToolMissing(tool: "llvm-ar") }
-        let key = StableHash.hex(of: format + members.map { "\($0.name):\($0.object.lastPathComponent)" }.joined(separator: ","))
+        var description = format + (symbolIndex ? "+index" : "")
+        for member in members {
+            let contents = try Data(contentsOf: member.object)
+            description += "|\(member.name):" + StableHash.hex(of: contents.map { String($0) }.joined(separator: ","))
+        }
+        let key = StableHash.hex(of: description)
         let output = cache.appendingPathComponent("\(key).a")
         if FileManager.default.fileExists(atPath: output.path) { return output }
         let folder = cache.appendingPathComponent("\(key).members.\(UUID().uuidString)")
@@ -50,7 +57,7 @@ public enum Fixtures {
             names.append(member.name)
         }
         let temporary = cache.appendingPathComponent("\(key).\(UUID().uuidString).tmp")
-        let result = try Run.program(ar, ["rcs", "--format=\(format)", temporary.path] + names, directory: folder)
+        let result = try Run.program(ar, [symbolIndex ? "rcs" : "rcS", "--format=\(format)", temporary.path] + names, directory: folder)
         guard result.status == 0 else { throw FixtureError(message: "llvm-ar failed:\n\(result.stderr)") }
         if !FileManager.default.fileExists(atPath: output.path) { try FileManager.default.moveItem(at: temporary, to: output) }
         return output

@@ -55,7 +55,7 @@ extension Linker {
     }
 
     func display(_ name: String) -> String {
-        Demangler.display(name, demangle: options.demangle)
+        SymbolNames.display(name, demangle: options.demangle)
     }
 
     mutating func reportTypeError(_ existing: SymbolID, file: FileID?, kind: SymbolKind) {

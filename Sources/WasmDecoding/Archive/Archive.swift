@@ -191,28 +191,30 @@ struct ArchiveMemberHeader {
 
     static func read(from reader: inout BinaryReader) throws(DecodeError) -> ArchiveMemberHeader {
         let offset = reader.offset
-        let bytes = try reader.readWindow(60, "a 60-byte archive member header").bytes
-        guard bytes[58] == 0x60, bytes[59] == 0x0a else {
-            throw .malformed(at: offset + 58, "the member header terminator \"`\\n\"")
+        let header = try reader.readWindow(60, "a 60-byte archive member header")
+        return try header.withUnsafeBytes { (bytes) throws(DecodeError) -> ArchiveMemberHeader in
+            guard bytes[58] == 0x60, bytes[59] == 0x0a else {
+                throw .malformed(at: offset + 58, "the member header terminator \"`\\n\"")
+            }
+            var nameEnd = 16
+            while nameEnd > 0, bytes[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+            guard let name = String(validating: bytes[0..<nameEnd], as: UTF8.self) else { throw .invalidUTF8(at: offset) }
+            var size = 0
+            var digits = 0
+            for index in 48..<58 {
+                let byte = bytes[index]
+                if byte == 0x20 { break }
+                guard byte >= 0x30, byte <= 0x39, digits < 18 else {
+                    throw .malformed(at: offset + 48, "a decimal member size (found \"\(String(decoding: bytes[48..<58], as: UTF8.self))\")")
+                }
+                size = size * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            guard digits > 0 else { throw .malformed(at: offset + 48, "a decimal member size (found an empty field)") }
+            guard size <= reader.remaining else {
+                throw .malformed(at: offset + 48, "a member size that fits in the \(reader.remaining) bytes left (declared \(size))")
+            }
+            return ArchiveMemberHeader(rawName: name, size: size, offset: offset)
         }
-        let nameBytes = bytes[0..<16]
-        guard let paddedName = String(validating: nameBytes, as: UTF8.self) else { throw .invalidUTF8(at: offset) }
-        let name = paddedName.trimmingTrailingSpaces()
-        let sizeText = String(decoding: bytes[48..<58], as: UTF8.self).trimmingTrailingSpaces()
-        guard !sizeText.isEmpty, sizeText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let size = Int(sizeText) else {
-            throw .malformed(at: offset + 48, "a decimal member size (found \"\(sizeText)\")")
-        }
-        guard size <= reader.remaining else {
-            throw .malformed(at: offset + 48, "a member size that fits in the \(reader.remaining) bytes left (declared \(size))")
-        }
-        return ArchiveMemberHeader(rawName: name, size: size, offset: offset)
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var copy = Substring(self)
-        while copy.last == " " { copy.removeLast() }
-        return String(copy)
     }
 }

@@ -26,10 +26,21 @@ public struct ArchiveMember: Sendable {
 
     /// Decodes the member as a relocatable object; errors name the member.
     public func object() throws(DecodeError) -> ObjectFile {
+        try object(from: try binary())
+    }
+
+    /// The object view of this member's already walked binary; errors name the member.
+    public func object(from binary: WasmBinary) throws(DecodeError) -> ObjectFile {
         do {
-            return try ObjectFile(try WasmBinary(data))
+            return try ObjectFile(binary)
         } catch {
             throw error.inMember(location)
         }
+    }
+
+    /// Whether the member starts with the wasm magic: a module, an object or a component.
+    /// Cheaper than `kind`, which walks the sections to tell objects from modules.
+    public var hasWasmMagic: Bool {
+        data.count >= 4 && data.slice(relative: 0..<4).bytes == ModuleHeader.magic
     }
 }

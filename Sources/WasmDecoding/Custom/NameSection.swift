@@ -11,6 +11,20 @@ public struct NameAssociation: SectionItem, Hashable {
     }
 }
 
+/// The index of a name-map entry with its name skipped, not decoded: for passes that only
+/// need to know which elements are named.
+public struct NameIndex: SectionItem, Hashable {
+    public var index: UInt32
+
+    public static var minimumEncodedSize: Int { 2 }
+
+    public static func read(from reader: inout BinaryReader) throws(DecodeError) -> NameIndex {
+        let index = try reader.readVarUInt32("a name map index")
+        _ = try reader.readSizedWindow("a name")
+        return NameIndex(index: index)
+    }
+}
+
 /// One `(index, namemap)` pair of an indirect name map (locals, labels, fields).
 public struct IndirectNameAssociation: SectionItem {
     public var index: UInt32
@@ -76,6 +90,13 @@ public struct NameSection: Sendable {
 
     /// The name map of `kind` (functions, globals, data segments, …); nil if absent.
     public func nameMap(_ kind: Kind) throws(DecodeError) -> SectionVector<NameAssociation>? {
+        guard kind != .module, kind != .local, kind != .label, kind != .field,
+              let subsection = subsections.first(where: { $0.id == kind.rawValue }) else { return nil }
+        return try SectionVector(subsection.payload, "a name map")
+    }
+
+    /// The indices of the name map of `kind`, names skipped.
+    public func nameIndices(_ kind: Kind) throws(DecodeError) -> SectionVector<NameIndex>? {
         guard kind != .module, kind != .local, kind != .label, kind != .field,
               let subsection = subsections.first(where: { $0.id == kind.rawValue }) else { return nil }
         return try SectionVector(subsection.payload, "a name map")

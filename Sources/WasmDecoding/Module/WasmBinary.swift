@@ -8,6 +8,10 @@ public struct WasmBinary: Sendable {
     public let sections: [Section]
     /// The whole binary.
     public let window: ByteWindow
+    /// Position in `sections` of each standard section, by id (-1 when absent).
+    private let standardPositions: [Int]
+    /// Position of the `linking` section, or -1.
+    private let linkingPosition: Int
 
     /// Walks the top level of a complete binary (`eof` is true: nothing more will come).
     public init(_ window: ByteWindow) throws(DecodeError) {
@@ -38,6 +42,18 @@ public struct WasmBinary: Sendable {
         self.header = header
         self.sections = sections
         self.window = window
+        var positions = [Int](repeating: -1, count: SectionID.allCases.count)
+        var linking = -1
+        for (position, section) in sections.enumerated() {
+            let id = Int(section.header.id.rawValue)
+            if section.header.id == .custom {
+                if linking < 0, section.header.name == "linking" { linking = position }
+            } else if positions[id] < 0 {
+                positions[id] = position
+            }
+        }
+        standardPositions = positions
+        linkingPosition = linking
     }
 
     /// Whether this is a component rather than a core module.
@@ -47,11 +63,13 @@ public struct WasmBinary: Sendable {
     }
 
     /// Whether the binary has a `linking` section (a relocatable object).
-    public var isRelocatable: Bool { customSection(named: "linking") != nil }
+    public var isRelocatable: Bool { linkingPosition >= 0 }
 
     /// The first section with `id` (standard sections occur at most once).
     public func section(_ id: SectionID) -> Section? {
-        sections.first { $0.header.id == id }
+        if id == .custom { return sections.first { $0.header.id == .custom } }
+        let position = standardPositions[Int(id.rawValue)]
+        return position >= 0 ? sections[position] : nil
     }
 
     /// The first custom section named `name`.
@@ -116,7 +134,7 @@ public struct WasmBinary: Sendable {
     }
 
     public func linkingSection() throws(DecodeError) -> LinkingSection? {
-        try customSection(named: "linking").map { (s) throws(DecodeError) in try LinkingSection(s.content) }
+        linkingPosition >= 0 ? try LinkingSection(sections[linkingPosition].content) : nil
     }
 
     public func producersSection() throws(DecodeError) -> ProducersSection? {

@@ -40,38 +40,49 @@ public struct ListedSymbol: Sendable, Hashable {
     }
 }
 
-/// Builds `symbols` rows from inputs.
+/// Builds `symbols` rows from inputs, one at a time, so a listing of 100,000 names can be
+/// written as it is decoded instead of being held in memory.
 public enum SymbolListing {
-    /// Every symbol of `file`: an object's symbol table, each wasm member of an archive, or a
-    /// linked module's imports, exports and named functions. Non-wasm archive members are
-    /// skipped (the `sections` listing shows them).
-    public static func symbols(of file: InputFile) throws(InputError) -> [ListedSymbol] {
-        try file.decode { (window) throws(DecodeError) -> [ListedSymbol] in
+    /// Every symbol of `file`, collected.
+    public static func symbols(of file: InputFile, withTypes: Bool = true) throws(InputError) -> [ListedSymbol] {
+        var rows: [ListedSymbol] = []
+        try visit(file, withTypes: withTypes) { rows.append($0) }
+        return rows
+    }
+
+    /// Calls `body` with every symbol of `file`: an object's symbol table, each wasm member
+    /// of an archive, or a linked module's imports and named or exported functions, globals,
+    /// tables and tags. Non-wasm archive members are skipped (the `sections` listing shows
+    /// them). `withTypes: false` skips rendering signatures, which text listings do not show.
+    /// `withNames: false` leaves the names of a module's defined elements empty without
+    /// decoding them (a measuring pass that only needs the other columns).
+    public static func visit(_ file: InputFile, withTypes: Bool = true, withNames: Bool = true,
+                             _ body: (ListedSymbol) -> Void) throws(InputError) {
+        try file.decode { (window) throws(DecodeError) in
             switch file.kind {
             case .object:
-                return rows(object: try ObjectFile(try WasmBinary(window)), input: file.path, member: nil)
+                rows(object: try ObjectFile(try WasmBinary(window)), input: file.path, member: nil).forEach(body)
             case .module:
-                return try rows(module: try WasmBinary(window), input: file.path, member: nil)
+                try visit(module: try WasmBinary(window), input: file.path, member: nil, withTypes: withTypes, withNames: withNames, body)
             case .archive:
-                var result: [ListedSymbol] = []
-                for member in try Archive(window).members {
-                    switch member.kind {
-                    case .object: result += rows(object: try member.object(), input: file.path, member: member.name)
-                    case .module:
-                        do throws(DecodeError) {
-                            result += try rows(module: try member.binary(), input: file.path, member: member.name)
-                        } catch {
-                            throw error.inMember(member.location)
-                        }
-                    default: continue
+                for member in try Archive(window).members where member.hasWasmMagic {
+                    let binary = try member.binary()
+                    if binary.isComponent { continue }
+                    if binary.isRelocatable {
+                        rows(object: try member.object(from: binary), input: file.path, member: member.name).forEach(body)
+                        continue
+                    }
+                    do throws(DecodeError) {
+                        try visit(module: binary, input: file.path, member: member.name, withTypes: withTypes,
+                                  withNames: withNames, body)
+                    } catch {
+                        throw error.inMember(member.location)
                     }
                 }
-                return result
             case .component:
-                return []
+                return
             default:
                 _ = try WasmBinary(window)        // reports why the bytes are not a binary
-                return []
             }
         }
     }
@@ -87,19 +98,28 @@ public enum SymbolListing {
         }
     }
 
-    /// Rows for a linked module: imports (undefined), then defined functions, globals,
-    /// tables and tags that an export or the name section names.
+    /// Rows for a linked module, collected.
     public static func rows(module binary: WasmBinary, input: String, member: String?) throws(DecodeError) -> [ListedSymbol] {
-        let types = try binary.types()
+        var rows: [ListedSymbol] = []
+        try visit(module: binary, input: input, member: member, withTypes: true) { rows.append($0) }
+        return rows
+    }
+
+    /// A linked module's symbols: imports (undefined) first; then per kind (function,
+    /// global, table, tag) the defined elements the name section names, in its order, and
+    /// the exported ones it does not name. Exported elements have global binding, the others
+    /// local. Names of out-of-range or repeated indices are ignored.
+    public static func visit(module binary: WasmBinary, input: String, member: String?, withTypes: Bool,
+                             withNames: Bool = true, _ body: (ListedSymbol) -> Void) throws(DecodeError) {
+        let types = withTypes ? try binary.types() : []
         func signature(_ index: UInt32) -> String? {
             Int(index) < types.count ? types[Int(index)].functionType?.description : nil
         }
-        var rows: [ListedSymbol] = []
-        var importedCounts: [ExternalKind: Int] = [:]
+        var imported: [ExternalKind: Int] = [:]
         try binary.importSection()?.forEach { entry in
-            importedCounts[entry.descriptor.kind, default: 0] += 1
+            imported[entry.descriptor.kind, default: 0] += 1
             let kind: SymbolKind
-            let type: String?
+            var type: String? = nil
             switch entry.descriptor {
             case .function(let typeIndex): kind = .function; type = signature(typeIndex)
             case .global(let global): kind = .global; type = global.description
@@ -107,56 +127,58 @@ public enum SymbolListing {
             case .tag(let tag): kind = .tag; type = signature(tag.typeIndex)
             case .memory: return
             }
-            rows.append(ListedSymbol(
+            body(ListedSymbol(
                 input: input, member: member, name: entry.name, kind: kind, defined: false, binding: .global,
-                visibility: .default, flags: [], importModule: entry.module, importName: entry.name, type: type,
-                entryRange: entry.range))
+                visibility: .default, flags: [], importModule: entry.module, importName: entry.name,
+                type: withTypes ? type : nil, entryRange: entry.range))
         }
-
-        struct Key: Hashable { var kind: ExternalKind; var index: UInt32 }
-        var exported: [Key: Export] = [:]
-        var order: [Key] = []
+        var exports: [ExternalKind: [UInt32: Export]] = [:]
         try binary.exportSection()?.forEach { entry in
-            let key = Key(kind: entry.kind, index: entry.index)
-            if exported[key] == nil { exported[key] = entry; order.append(key) }
-        }
-        var named: [Key: (name: String, range: Range<Int>)] = [:]
-        if let names = try binary.nameSection() {
-            for (kind, nameKind) in [(ExternalKind.function, NameSection.Kind.function), (.global, .global), (.table, .table), (.tag, .tag)] {
-                try names.nameMap(nameKind)?.forEach { association in
-                    let key = Key(kind: kind, index: association.index)
-                    guard association.index >= UInt32(importedCounts[kind] ?? 0) else { return }
-                    if named[key] == nil {
-                        named[key] = (association.name, 0..<0)
-                        if exported[key] == nil { order.append(key) }
-                    }
-                }
-            }
+            if exports[entry.kind]?[entry.index] == nil { exports[entry.kind, default: [:]][entry.index] = entry }
         }
         let functionTypes = try binary.functionSection()?.collect() ?? []
-        let globals = try binary.globalSection()?.collect() ?? []
-        for key in order where key.kind != .memory {
-            let export = exported[key]
-            let kind: SymbolKind
-            var type: String? = nil
-            let local = Int(key.index) - (importedCounts[key.kind] ?? 0)
-            switch key.kind {
-            case .function:
-                kind = .function
-                if local >= 0, local < functionTypes.count { type = signature(functionTypes[local]) }
-            case .global:
-                kind = .global
-                if local >= 0, local < globals.count { type = globals[local].type.description }
-            case .table: kind = .table
-            case .tag: kind = .tag
-            case .memory: continue
+        let globals = withTypes ? try binary.globalSection()?.collect() ?? [] : []
+        let names = try binary.nameSection()
+        let definedCounts: [ExternalKind: Int] = [
+            .function: functionTypes.count,
+            .global: try binary.globalSection()?.count ?? 0,
+            .table: try binary.tableSection()?.count ?? 0,
+            .tag: try binary.tagSection()?.count ?? 0,
+        ]
+        let kinds: [(ExternalKind, SymbolKind, NameSection.Kind)] = [
+            (.function, .function, .function), (.global, .global, .global), (.table, .table, .table), (.tag, .tag, .tag),
+        ]
+        for (external, kind, nameKind) in kinds {
+            let importCount = imported[external] ?? 0
+            let total = importCount + (definedCounts[external] ?? 0)
+            let kindExports = exports[external] ?? [:]
+            var listed = [Bool](repeating: false, count: total)
+            func emit(index: UInt32, name: String, range: Range<Int>) {
+                let element = Int(index)
+                guard element >= importCount, element < total, !listed[element] else { return }
+                listed[element] = true
+                let export = kindExports[index]
+                var type: String? = nil
+                if withTypes {
+                    let local = element - importCount
+                    if external == .function { type = signature(functionTypes[local]) }
+                    if external == .global, local < globals.count { type = globals[local].type.description }
+                }
+                body(ListedSymbol(
+                    input: input, member: member, name: name, kind: kind, defined: true,
+                    binding: export == nil ? .local : .global, visibility: .default,
+                    flags: export == nil ? [] : ["exported"], type: type, entryRange: export?.range ?? range))
             }
-            let name = named[key]?.name ?? export?.name ?? ""
-            rows.append(ListedSymbol(
-                input: input, member: member, name: name, kind: kind, defined: local >= 0,
-                binding: export == nil ? .local : .global, visibility: .default, flags: export == nil ? [] : ["exported"],
-                type: type, entryRange: export?.range ?? named[key]?.range ?? 0..<0))
+            if withNames {
+                try names?.nameMap(nameKind)?.forEach { association in
+                    emit(index: association.index, name: association.name, range: 0..<0)
+                }
+            } else {
+                try names?.nameIndices(nameKind)?.forEach { entry in emit(index: entry.index, name: "", range: 0..<0) }
+            }
+            for export in kindExports.values.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                emit(index: export.index, name: export.name, range: export.range)
+            }
         }
-        return rows
     }
 }

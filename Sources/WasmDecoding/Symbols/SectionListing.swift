@@ -27,16 +27,15 @@ public struct SectionListing: Sendable {
         case .archive:
             var result: [SectionListing] = []
             for member in try Archive(file.window).members {
-                let kind = member.kind
-                if kind == .object || kind == .module {
-                    let binary = try member.binary()
+                if member.hasWasmMagic, case let binary = try member.binary(), !binary.isComponent {
+                    let kind: InputKind = binary.isRelocatable ? .object : .module
                     do {
                         result.append(SectionListing(path: file.path, member: member.name, kind: kind, note: nil, sections: try rows(binary)))
                     } catch {
                         throw error.inMember(member.location)
                     }
                 } else {
-                    result.append(SectionListing(path: file.path, member: member.name, kind: kind, note: "skipped", sections: []))
+                    result.append(SectionListing(path: file.path, member: member.name, kind: member.kind, note: "skipped", sections: []))
                 }
             }
             return result
