@@ -202,4 +202,13 @@ public struct PredictedImport: Sendable, Hashable {
     public var symbol: String?
     /// The type's limits are decided at layout (`--import-memory`, `--import-table`).
     public var layoutDependent: Bool
+
+    public init(module: String, name: String, kind: Kind, type: String, symbol: String?, layoutDependent: Bool = false) {
+        self.module = module
+        self.name = name
+        self.kind = kind
+        self.type = type
+        self.symbol = symbol
+        self.layoutDependent = layoutDependent
+    }
 }

@@ -89,7 +89,7 @@ public struct ResolvedLink: Sendable {
         for slot in linker.slots.indices {
             let id = linker.slots[slot]
             let symbol = linker.symbols[id]
-            guard symbol.isUndefined || symbol.wasWeakUndefined, !symbol.isLocal,
+            guard (symbol.isUndefined && !symbol.isLocal) || symbol.wasWeakUndefined,
                   id != linker.indirectFunctionTable || !options.importTable,
                   symbol.name != "__indirect_function_table",
                   seen.insert(symbol.name).inserted else { continue }

@@ -421,7 +421,7 @@ extension Linker {
     /// A trap stub in place of `symbol` (weak undefined or signature mismatch).
     mutating func replaceWithUnreachable(_ symbol: SymbolID, stubName: String) {
         let old = symbols[symbol]
-        replaceSymbol(symbol, with: LinkSymbol(name: stubName, kind: .function, state: .defined, flags: .bindingLocal,
+        replaceSymbol(symbol, with: LinkSymbol(name: old.name, kind: .function, state: .defined, flags: .bindingLocal,
                                                signature: old.signature, isStub: true, synthetic: .stub(stubName),
                                                wasWeakUndefined: old.wasWeakUndefined))
     }
