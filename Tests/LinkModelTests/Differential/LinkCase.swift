@@ -8,7 +8,8 @@ import Testing
 /// Manifest lines (`#` lines before the first directive describe the case):
 ///
 ///     object NAME.o SOURCE [clang flags…]     compile SOURCE (.c, .cc, .s) to NAME.o
-///     archive [DIR/]LIB.a SOURCE|OBJECT…      compile sources, then llvm-ar them in that order
+///     archive [DIR/]LIB.a SOURCE|OBJECT|FILE…  compile sources, then llvm-ar them (and any
+///                                             other file as it is) in that order
 ///     link ARGS…                              the link line (inputs and fixed flags), minus -o
 ///     flags ARGS…                             an extra flag set (repeatable)
 ///     matrix standard|none                    run the standard flag sets (default) or only `flags`
@@ -106,8 +107,9 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
                 try fileManager.createDirectory(atPath: scratch + "/" + memberDirectory, withIntermediateDirectories: true)
                 var members: [String] = []
                 for member in archive.members {
-                    if member.hasSuffix(".o") {
-                        members.append(member)
+                    let sourceExtensions = ["c", "cc", "cpp", "s"]
+                    if !sourceExtensions.contains(URL(fileURLWithPath: member).pathExtension) {
+                        members.append(member)   // an object built above, or a file added as it is
                     } else {
                         let object = memberDirectory + "/" + URL(fileURLWithPath: member).deletingPathExtension().lastPathComponent + ".o"
                         try Toolchain.compile(member, to: object, in: scratch)
