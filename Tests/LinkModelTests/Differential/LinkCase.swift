@@ -8,6 +8,9 @@ import Testing
 /// Manifest lines (`#` lines before the first directive describe the case):
 ///
 ///     object NAME.o SOURCE [clang flags…]     compile SOURCE (.c, .cc, .s) to NAME.o
+///     rust NAME.o SOURCE.rs [rustc flags…]    compile a Rust crate to NAME.o (wasm32-unknown-unknown,
+///                                             cdylib, -O); the case is left out when no rustc on
+///                                             this machine has that target
 ///     archive [DIR/]LIB.a SOURCE|OBJECT|FILE…  compile sources, then llvm-ar them (and any
 ///                                             other file as it is) in that order
 ///     link ARGS…                              the link line (inputs and fixed flags), minus -o
@@ -32,6 +35,7 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
     var directory: String
     var description: String
     var objects: [Object] = []
+    var rustObjects: [Object] = []
     var archives: [ArchiveSpec] = []
     var link: [String] = []
     var extraFlagSets: [[String]] = []
@@ -44,11 +48,12 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
             .appendingPathComponent("Cases").path
     }
 
-    /// Every case folder, sorted by name.
+    /// Every case folder, sorted by name (Rust cases only when a rustc can build them).
     static func all() -> [LinkCase] {
         let root = casesDirectory
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return names.sorted().compactMap { try? LinkCase(directory: root + "/" + $0) }
+            .filter { $0.rustObjects.isEmpty || RustCompiler.wasm32 != nil }
     }
 
     init(directory: String) throws {
@@ -68,6 +73,7 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
             let words = line.split(separator: " ").map(String.init)
             switch words[0] {
             case "object": objects.append(Object(output: words[1], source: words[2], flags: Array(words.dropFirst(3))))
+            case "rust": rustObjects.append(Object(output: words[1], source: words[2], flags: Array(words.dropFirst(3))))
             case "archive": archives.append(ArchiveSpec(output: words[1], members: Array(words.dropFirst(2))))
             case "link": link = Array(words.dropFirst())
             case "flags": extraFlagSets.append(Array(words.dropFirst()))
@@ -93,7 +99,7 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
     func build() throws -> String {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         let key = "case-" + name + "-" + FixtureDirectory.key(
-            files: files.map { directory + "/" + $0 }, extra: ["v1", Toolchain.binDirectory?.path ?? ""])
+            files: files.map { directory + "/" + $0 }, extra: ["v1", Toolchain.binDirectory?.path ?? "", RustCompiler.wasm32 ?? ""])
         return try FixtureDirectory.directory(for: key) { scratch in
             let fileManager = FileManager.default
             for file in files where file != "case.txt" {
@@ -101,6 +107,9 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
             }
             for object in objects {
                 try Toolchain.compile(object.source, to: object.output, flags: object.flags, in: scratch)
+            }
+            for object in rustObjects {
+                try RustCompiler.compile(object.source, to: object.output, flags: object.flags, in: scratch)
             }
             for archive in archives {
                 let memberDirectory = ".members/" + archive.output.replacingOccurrences(of: "/", with: "_")
@@ -150,4 +159,33 @@ enum FlagMatrix {
         ["--allow-undefined-file=allow.txt", "--unresolved-symbols=ignore-all"],
         ["--allow-undefined-file=allow.txt", "--warn-unresolved-symbols", "--no-gc-sections"],
     ]
+}
+
+/// A rustc that can compile for wasm32-unknown-unknown: `$RUSTC`, else the first `rustc` on
+/// PATH whose sysroot has that target's `libcore`.
+enum RustCompiler {
+    static let wasm32: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [String] = []
+        if let rustc = environment["RUSTC"] { candidates.append(rustc) }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append(String(directory) + "/rustc")
+        }
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            guard let result = try? Run.program(URL(fileURLWithPath: candidate),
+                                                ["--print", "target-libdir", "--target", "wasm32-unknown-unknown"]),
+                  result.status == 0 else { continue }
+            let directory = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            if files.contains(where: { $0.hasPrefix("libcore-") && $0.hasSuffix(".rlib") }) { return candidate }
+        }
+        return nil
+    }()
+
+    static func compile(_ source: String, to object: String, flags: [String], in directory: String) throws {
+        guard let rustc = wasm32 else { throw ToolMissing(tool: "rustc with the wasm32-unknown-unknown target") }
+        let arguments = ["--target", "wasm32-unknown-unknown", "--crate-type=cdylib", "--emit=obj", "-O"] + flags + [source, "-o", object]
+        let result = try Run.program(URL(fileURLWithPath: rustc), arguments, directory: URL(fileURLWithPath: directory))
+        guard result.status == 0 else { throw FixtureError(message: "rustc \(arguments.joined(separator: " ")) failed:\n\(result.stderr)") }
+    }
 }
