@@ -98,7 +98,7 @@ public enum Report {
         let options = prediction.options
         out += "\noptions:\n"
         var table = TextTable([.init("option"), .init("value")])
-        table.append(["entry", options.entry ?? "none (--no-entry)"])
+        table.append(["entry", options.entry ?? (options.rootsAllDefinitions ? "none: every definition of the given objects is a root" : "none (--no-entry)")])
         table.append(["gc-sections", options.gcSections ? "yes" : "no"])
         if !options.exports.isEmpty { table.append(["export", options.exports.joined(separator: ", ")]) }
         if !options.exportIfDefined.isEmpty { table.append(["export-if-defined", options.exportIfDefined.joined(separator: ", ")]) }

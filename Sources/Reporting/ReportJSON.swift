@@ -56,6 +56,7 @@ public enum ReportJSON {
     static func options(_ json: inout JSONWriter, _ options: LinkOptions) {
         json.object("options") { json in
             json.field("entry", options.entry)
+            if options.rootsAllDefinitions { json.field("roots", "every definition of the given objects (no entry defined)") }
             json.field("exports", strings: options.exports)
             json.field("export_if_defined", strings: options.exportIfDefined)
             json.field("export_all", options.exportAll)

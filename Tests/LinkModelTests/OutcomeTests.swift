@@ -175,13 +175,23 @@ struct OutcomeTests {
         #expect(prediction.diagnostics == [Diagnostic(.error, "no output file specified")])
     }
 
-    @Test("files mode: _start is the entry only if an input defines it")
-    func filesModeEntry() throws {
+    @Test("files mode without _start: no entry error, and every definition of the given objects is a root")
+    func filesModeWithoutEntry() throws {
         let linkCase = try LinkCase(directory: LinkCase.casesDirectory + "/export_name_root")
         let directory = try linkCase.build()
         let options = LinkOptions(files: ["export_name_root.o"], policy: .error)
         let prediction = try ResolvedLink.resolve(options, workingDirectory: directory).predict()
         #expect(!prediction.diagnostics.contains { $0.text.hasPrefix("entry symbol") })
-        #expect(prediction.undefined.map(\.name) == ["exported_missing"])
+        #expect(prediction.options.entry == nil && prediction.options.rootsAllDefinitions)
+        #expect(prediction.undefined.map(\.name) == ["exported_missing", "plain_missing"])
+    }
+
+    @Test("files mode with _start defined: _start is the entry, dead code stays dead")
+    func filesModeWithEntry() throws {
+        let linkCase = try LinkCase(directory: LinkCase.casesDirectory + "/dead_ref_gc")
+        let directory = try linkCase.build()
+        let prediction = try ResolvedLink.resolve(LinkOptions(files: ["dead_ref_gc.o"]), workingDirectory: directory).predict()
+        #expect(prediction.options.entry == "_start" && !prediction.options.rootsAllDefinitions)
+        #expect(prediction.undefined.map(\.name) == ["live_missing"])
     }
 }

@@ -99,8 +99,12 @@ public struct LinkOptions: Sendable, Hashable {
     /// `unknown --unresolved-symbols value: X` before reading symbols.
     public var invalidUnresolvedSymbolsValue: String?
     /// Set for `report FILES…` without a link line: `entry` is a root only if some input defines
-    /// it, and its absence is not diagnosed (as if `--no-entry` had been passed).
+    /// it, and its absence is not diagnosed (as if `--no-entry` had been passed). Without an
+    /// entry, every definition of the command-line objects is a root (`rootsAllDefinitions`),
+    /// so a lone object's undefined references are all examined.
     public var entryIsOptional = false
+    /// In a prediction's options: the files-mode rule above applied (no entry was defined).
+    public var rootsAllDefinitions = false
 
     /// Accepted by wasm-ld but not modelled, in command-line spelling.
     public var ignoredFlags: [String] = []

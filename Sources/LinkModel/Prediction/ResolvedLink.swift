@@ -52,6 +52,9 @@ public struct ResolvedLink: Sendable {
         predictor.run()
         var effective = options
         effective.apply(policy)
+        // The entry actually used (files mode drops `_start` when no input defines it).
+        effective.entry = linker.entry
+        effective.rootsAllDefinitions = linker.rootsAllDefinitions
         return assemble(predictor, options: effective)
     }
 

@@ -51,6 +51,8 @@ struct Linker {
     var indirectFunctionTable: SymbolID?
     /// Resolution stopped at a driver checkpoint: what follows never runs.
     var stopped = false
+    /// Files mode without an entry: every global definition of a command-line object is a root.
+    var rootsAllDefinitions = false
     /// `used` and `disallowed` target features, with the first file that declared each.
     var usedFeatures: [String: String] = [:]
     var disallowedFeatures: [String: String] = [:]
@@ -94,6 +96,7 @@ struct Linker {
                 symbols[symbol].forceExport = true
             } else if options.entryIsOptional {
                 entry = nil
+                rootsAllDefinitions = true
             } else {
                 events.append(.error("entry symbol not defined (pass --no-entry to suppress): \(entryName)"))
             }

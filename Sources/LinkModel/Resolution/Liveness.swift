@@ -72,6 +72,13 @@ extension Linker {
         }
 
         if let entry { enqueue(&self, find(entry), &queue) }
+        if rootsAllDefinitions {
+            for file in objectFiles where files[file].memberName == nil {
+                for symbol in files[file].symbols where symbols[symbol].isDefined && !symbols[symbol].isLocal && symbols[symbol].file == file {
+                    enqueue(&self, symbol, &queue)
+                }
+            }
+        }
         for slot in slots.indices {
             let symbol = slots[slot]
             if symbols[symbol].isNoStrip || isExported(symbol) { enqueue(&self, symbol, &queue) }
