@@ -5,8 +5,22 @@ import TextFormatting
 public enum ReportJSON {
     public static let schema = "wasm-undef.report/1"
 
-    /// The whole document, keys in a stable order, with a trailing newline.
-    public static func render(_ prediction: LinkPrediction) -> String {
+    /// A suggestion for an undefined symbol (from the Findings analyses): `near-miss`,
+    /// `not-linked`, … with the name found and where it is defined.
+    public struct Suggestion: Sendable, Hashable {
+        public var kind: String
+        public var name: String
+        public var definedIn: String
+        public init(kind: String, name: String, definedIn: String) {
+            self.kind = kind
+            self.name = name
+            self.definedIn = definedIn
+        }
+    }
+
+    /// The whole document, keys in a stable order, with a trailing newline. `suggestions`
+    /// (by undefined symbol name) fill each symbol's `suggestions` array.
+    public static func render(_ prediction: LinkPrediction, suggestions: [String: [Suggestion]] = [:]) -> String {
         var json = JSONWriter(pretty: true)
         json.object { json in
             json.field("schema", schema)
@@ -30,7 +44,7 @@ public enum ReportJSON {
                 }
             }
             json.array("undefined") { json in
-                for symbol in prediction.undefined { undefined(&json, symbol) }
+                for symbol in prediction.undefined { undefined(&json, symbol, suggestions: suggestions[symbol.name] ?? []) }
             }
             json.field("unreferenced_undefined_count", prediction.unreferencedUndefined.count)
             json.array("imports") { json in
@@ -76,7 +90,7 @@ public enum ReportJSON {
         }
     }
 
-    static func undefined(_ json: inout JSONWriter, _ symbol: UndefinedSymbol) {
+    static func undefined(_ json: inout JSONWriter, _ symbol: UndefinedSymbol, suggestions: [Suggestion]) {
         json.object { json in
             json.field("name", symbol.name)
             json.field("display_name", symbol.displayName)
@@ -116,6 +130,15 @@ public enum ReportJSON {
                 json.object("got_import") { json in importFields(&json, entry) }
             }
             json.field("in_allow_list", symbol.inAllowList)
+            json.array("suggestions") { json in
+                for suggestion in suggestions {
+                    json.object { json in
+                        json.field("kind", suggestion.kind)
+                        json.field("name", suggestion.name)
+                        json.field("defined_in", suggestion.definedIn)
+                    }
+                }
+            }
             json.array("diagnostics") { json in
                 for line in symbol.diagnostics { json.value(line.description) }
             }
