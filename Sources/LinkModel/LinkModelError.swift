@@ -65,7 +65,7 @@ extension LinkModelError {
     }
 
     static func unreadable(_ path: String, _ reason: String) -> LinkModelError {
-        LinkModelError(kind: .unreadableInput, message: "\(path): cannot read: \(reason)", path: path)
+        LinkModelError(kind: .unreadableInput, message: "cannot open \(path): \(reason)", path: path)
     }
 
     static func malformed(_ name: String, path: String, _ error: DecodeError) -> LinkModelError {

@@ -83,10 +83,6 @@ struct Predictor {
 
     // MARK: imports
 
-    var allowed: (SymbolID) -> Bool {
-        { [linker, allowList] symbol in allowList.contains(linker.symbols[symbol].name) }
-    }
-
     func shouldImport(_ id: SymbolID) -> Bool {
         if linker.symbols[id].kind == .data { return false }
         if !linker.symbols[id].isUndefined { return false }

@@ -160,8 +160,6 @@ public struct ResolvedLink: Sendable {
             outcome = .unreferenced
         }
 
-        var allowList = predictor.allowList
-        allowList.formUnion([])
         return UndefinedSymbol(
             name: symbol.name, displayName: linker.display(symbol.name), kind: kind, weak: weak,
             importModule: symbol.kind == .data ? nil : symbol.importModule,
@@ -170,7 +168,7 @@ public struct ResolvedLink: Sendable {
             firstReferencedIn: symbol.file.map { linker.files[$0].name }, outcome: outcome,
             resolution: outcome == .import || outcome == .warningImport ? nil : resolution,
             predictedImport: imported, gotImport: predictor.gotOf[id],
-            inAllowList: allowList.contains(symbol.name), diagnostics: diagnostics)
+            inAllowList: predictor.allowList.contains(symbol.name), diagnostics: diagnostics)
     }
 
     private func inputSummaries() -> [InputSummary] {

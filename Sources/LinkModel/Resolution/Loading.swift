@@ -24,7 +24,7 @@ extension Linker {
             do {
                 storage = try ByteStorage.map(path: openPath(input.path))
             } catch {
-                throw LinkModelError(kind: .unreadableInput, message: "cannot open \(input.path): \(error.reasonText)", path: input.path)
+                throw .unreadable(input.path, error.reasonText)
             }
             let kind = InputKind.classify(storage.window, name: input.path)
             var loaded = LoadedInput(path: input.path, kind: .object, storage: storage)
