@@ -20,8 +20,9 @@ struct Chunk: Sendable {
     var index: Int
     /// Function name, segment name or custom section name (for `referenced_by`).
     var name: String
-    /// The relocations that patch this chunk, by offset.
-    var relocations: [ChunkRelocation]
+    /// The relocations that patch this chunk, by offset (a slice of its section's array, so
+    /// chunks cost no allocation of their own).
+    var relocations: ArraySlice<ChunkRelocation>
     var live: Bool
     /// Dropped because its COMDAT group was kept from an earlier object.
     var discarded = false

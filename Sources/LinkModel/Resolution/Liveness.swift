@@ -91,7 +91,7 @@ extension Linker {
 
         while let chunk = queue.popLast() {
             let file = chunk.file
-            let relocations: [ChunkRelocation]
+            let relocations: ArraySlice<ChunkRelocation>
             switch chunk.kind {
             case .function: relocations = files[file].functions[chunk.index].relocations
             case .segment: relocations = files[file].segments[chunk.index].relocations

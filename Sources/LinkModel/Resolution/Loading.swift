@@ -297,7 +297,12 @@ extension Linker {
             bodies = try object.functionBodies()
             dataSegments = try object.dataSegments()
             for group in try object.relocationGroups() {
-                relocationsBySection[group.target.index, default: []] += try object.relocations(in: group)
+                let entries = try object.relocations(in: group)
+                if relocationsBySection[group.target.index] == nil {
+                    relocationsBySection[group.target.index] = entries
+                } else {
+                    relocationsBySection[group.target.index]! += entries
+                }
             }
             if let section = try binary.targetFeaturesSection() {
                 features = section.features.map { ($0.prefix, $0.name) }
@@ -366,7 +371,7 @@ extension Linker {
         for section in binary.sections where section.header.id == .custom {
             customIndexBySection[section.header.index] = file.customSections.count
             var chunk = Chunk(kind: .custom, index: file.customSections.count, name: section.header.name ?? "",
-                              relocations: (relocationsBySection[section.header.index] ?? []).map { ChunkRelocation(type: $0.type, index: $0.index) },
+                              relocations: ArraySlice((relocationsBySection[section.header.index] ?? []).map { ChunkRelocation(type: $0.type, index: $0.index) }),
                               live: live)
             chunk.discarded = discarded(sectionComdat[section.header.index])
             file.customSections.append(chunk)
@@ -395,19 +400,17 @@ extension Linker {
 
     /// Splits a section's relocations over its chunks by offset.
     static func chunks(ranges: [Range<Int>], relocations: [Relocation], kind: Chunk.Kind, names: [String], live: Bool) -> [Chunk] {
+        // LLVM requires relocation offsets in non-decreasing order.
+        let all = relocations.map { ChunkRelocation(type: $0.type, index: $0.index) }
         var result: [Chunk] = []
         result.reserveCapacity(ranges.count)
-        // LLVM requires relocation offsets in non-decreasing order.
-        let sorted = relocations
         var next = 0
         for (index, range) in ranges.enumerated() {
-            while next < sorted.count, Int(sorted[next].offset) < range.lowerBound { next += 1 }
-            var own: [ChunkRelocation] = []
-            while next < sorted.count, Int(sorted[next].offset) < range.upperBound {
-                own.append(ChunkRelocation(type: sorted[next].type, index: sorted[next].index))
-                next += 1
-            }
-            result.append(Chunk(kind: kind, index: index, name: index < names.count ? names[index] : "", relocations: own, live: live))
+            while next < relocations.count, Int(relocations[next].offset) < range.lowerBound { next += 1 }
+            let start = next
+            while next < relocations.count, Int(relocations[next].offset) < range.upperBound { next += 1 }
+            result.append(Chunk(kind: kind, index: index, name: index < names.count ? names[index] : "",
+                                relocations: all[start..<next], live: live))
         }
         return result
     }

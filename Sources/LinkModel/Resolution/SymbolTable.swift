@@ -19,12 +19,17 @@ extension Linker {
     }
 
     mutating func insertName(_ name: String) -> (SymbolID, Bool) {
-        if let slot = slotOfName[name] { return (slots[slot], false) }
+        // One hash: the default-value subscript inserts the new slot number if the name is new.
+        let candidate = slots.count
+        var slot = candidate
+        Self.read(&slotOfName[name, default: candidate], into: &slot)
+        if slot != candidate { return (slots[slot], false) }
         let id = newSymbol(LinkSymbol(name: name, referenced: !options.gcSections))
-        slotOfName[name] = slots.count
         slots.append(id)
         return (id, true)
     }
+
+    private static func read(_ value: inout Int, into result: inout Int) { result = value }
 
     mutating func insert(_ name: String, file: FileID?) -> (SymbolID, Bool) {
         let (id, inserted) = insertName(name)
