@@ -17,6 +17,10 @@ let package = Package(
         // Bytes in, typed values out: push parser, lazy section readers, archives.
         .target(name: "WasmDecoding"),
 
+        // Terminal-safe text (escaping of controls and bidi overrides) and display width, shared by
+        // the CLI's text output and the TUI.
+        .target(name: "TerminalText", exclude: ["Width/generate-width-table.sh"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
@@ -29,6 +33,7 @@ let package = Package(
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
     ],
     swiftLanguageModes: [.v6]
 )
