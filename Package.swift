@@ -20,6 +20,8 @@ let package = Package(
         // Terminal-safe text (escaping of controls and bidi overrides) and display width, shared by
         // the CLI's text output and the TUI.
         .target(name: "TerminalText", exclude: ["Width/generate-width-table.sh"]),
+        // The TUI as values: cell grid, drawing, keys, keymap, list and text-input models. No I/O.
+        .target(name: "TerminalUI", dependencies: ["TerminalText"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -34,6 +36,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
