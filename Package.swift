@@ -22,6 +22,10 @@ let package = Package(
         .target(name: "TerminalText", exclude: ["Width/generate-width-table.sh"]),
         // The TUI as values: cell grid, drawing, keys, keymap, list and text-input models. No I/O.
         .target(name: "TerminalUI", dependencies: ["TerminalText"]),
+        // ncursesw through a C shim; libncursesw5-dev is the only system dependency.
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
