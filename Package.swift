@@ -43,6 +43,10 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
         ),
+        // Test fixture, not a product: draws a grid with NcursesBackend, echoes keys, quits on q.
+        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/Fixtures/tui-harness"),
+        // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
+        .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
     ],
     swiftLanguageModes: [.v6]
 )
