@@ -44,7 +44,8 @@ let package = Package(
             name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
         ),
         // Test fixture, not a product: draws a grid with NcursesBackend, echoes keys, quits on q.
-        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/Fixtures/tui-harness"),
+        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/tui-harness"),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
         .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
     ],

@@ -11,10 +11,10 @@ import Testing
 public func assertSnapshot(
     _ actual: String,
     named name: String,
-    filePath: StaticString = #filePath,
+    filePath: String = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let testFile = URL(fileURLWithPath: "\(filePath)")
+    let testFile = URL(fileURLWithPath: filePath)
     let directory = testFile.deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__")
         .appendingPathComponent(testFile.deletingPathExtension().lastPathComponent)
