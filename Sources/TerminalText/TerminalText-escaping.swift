@@ -20,10 +20,11 @@ extension TerminalText {
         }
     }
 
-    /// How an escaped scalar is shown: `\x1b` below U+0080, `\u{202e}` above, lowercase hex.
+    /// How an escaped scalar is shown: `\x1b` below U+0100 (C0, DEL, C1, the soft hyphen),
+    /// `\u{202e}` above; lowercase hex. (The same spelling as `TextFormatting.TerminalSafe`.)
     public static func escape(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16)
-        if scalar.value < 0x80 {
+        if scalar.value < 0x100 {
             return hex.count < 2 ? "\\x0" + hex : "\\x" + hex
         }
         return "\\u{" + hex + "}"
@@ -31,7 +32,7 @@ extension TerminalText {
 
     /// The columns ``escape(_:)`` takes for `scalar` (it is all ASCII).
     static func escapeWidth(_ scalar: Unicode.Scalar) -> Int {
-        if scalar.value < 0x80 { return 4 }
+        if scalar.value < 0x100 { return 4 }
         var digits = 1
         var value = scalar.value >> 4
         while value != 0 {
