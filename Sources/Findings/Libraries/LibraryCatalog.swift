@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import WasmDecoding
+
+/// Where a library on a search path defines a symbol.
+public struct LibraryDefinition: Sendable, Hashable {
+    /// The library file (`/usr/lib/wasm32-wasi/libc.a`).
+    public var path: String
+    /// The member that defines it, for archives.
+    public var member: String?
+    /// What to add to the link line: `-lc` when the file is `lib<name>.a` in a `-L`
+    /// folder, otherwise the path.
+    public var linkFlag: String
+
+    /// `libc.a(printf.o)` / `crt1.o`.
+    public var displayName: String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return member.map { "\(file)(\($0))" } ?? file
+    }
+}
+
+/// The symbols that the libraries in some folders define: the `-L` folders of a link and
+/// any `--search` folder (a Rust sysroot's `lib/rustlib/wasm32-…/lib`, a wasi-libc folder).
+///
+/// Archives are read through their symbol index when they have one (no member is decoded);
+/// archives without an index and loose objects are decoded for their defined, non-local
+/// symbols. Unreadable files are skipped and listed in `skipped`.
+public struct LibraryCatalog: Sendable {
+    public private(set) var definitions: [String: [LibraryDefinition]] = [:]
+    /// Files that could not be read, with the reason.
+    public private(set) var skipped: [(path: String, reason: String)] = []
+    /// Library files scanned.
+    public private(set) var libraries: [String] = []
+
+    public init() {}
+
+    /// Scans `folders` (not recursively) for `.a`, `.rlib` and `.o` files. `linkSearchFolders`
+    /// are the `-L` folders, where `lib<name>.a` is offered as `-l<name>`. `exclude` lists
+    /// paths already on the link line.
+    public init(folders: [String], linkSearchFolders: Set<String> = [], exclude: Set<String> = []) {
+        var seen = Set<String>()
+        for folder in folders {
+            for name in Self.listFolder(folder).sorted() where name.hasSuffix(".a") || name.hasSuffix(".rlib") || name.hasSuffix(".o") {
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                guard !exclude.contains(path), seen.insert(path).inserted else { continue }
+                var flag = path
+                if linkSearchFolders.contains(folder), name.hasPrefix("lib"), name.hasSuffix(".a") {
+                    flag = "-l" + name.dropFirst(3).dropLast(2)
+                }
+                add(path: path, linkFlag: flag)
+            }
+        }
+    }
+
+    /// Adds one library or object file.
+    public mutating func add(path: String, linkFlag: String) {
+        let file: InputFile
+        do {
+            file = try InputFile(path: path)
+        } catch {
+            skipped.append((path, error.description))
+            return
+        }
+        libraries.append(path)
+        do throws(DecodeError) {
+            switch file.kind {
+            case .archive:
+                let archive = try Archive(file.window)
+                if !archive.index.isEmpty {
+                    let members = Dictionary(archive.members.map { ($0.headerOffset, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    for entry in archive.index {
+                        record(entry.name, LibraryDefinition(path: path, member: members[entry.memberHeaderOffset], linkFlag: linkFlag))
+                    }
+                } else {
+                    for member in archive.members where member.hasWasmMagic {
+                        let binary = try member.binary()
+                        guard binary.isRelocatable else { continue }
+                        for symbol in try member.object(from: binary).symbols where symbol.isDefined && !symbol.isLocal {
+                            record(symbol.name, LibraryDefinition(path: path, member: member.name, linkFlag: linkFlag))
+                        }
+                    }
+                }
+            case .object:
+                for symbol in try ObjectFile(try WasmBinary(file.window)).symbols where symbol.isDefined && !symbol.isLocal {
+                    record(symbol.name, LibraryDefinition(path: path, member: nil, linkFlag: linkFlag))
+                }
+            default:
+                break
+            }
+        } catch {
+            skipped.append((path, InputError(path: path, reason: .decode(error)).description))
+        }
+    }
+
+    private mutating func record(_ name: String, _ definition: LibraryDefinition) {
+        if definitions[name]?.contains(definition) == true { return }
+        definitions[name, default: []].append(definition)
+    }
+
+    /// Libraries that define `name`, in scan order.
+    public func definitions(of name: String) -> [LibraryDefinition] {
+        definitions[name] ?? []
+    }
+
+    private static func listFolder(_ folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Watches files for changes and reports them, debounced, on a background thread.
+///
+/// On Linux it uses inotify on the files' folders (so a file replaced by a rename, as
+/// linkers and compilers write their outputs, is seen as well as one written in place);
+/// where inotify is unavailable, or `polling` is asked for, it compares `stat` fingerprints
+/// every `pollInterval`. Either way a change is reported once the file has stopped changing
+/// for `settleTime`, so a build writing a file in pieces yields one reload, not dozens.
+public final class FileWatcher: Sendable {
+    private let paths: [String]
+    private let handler: @Sendable (Set<String>) -> Void
+    private let stopped = Atomic<Bool>(false)
+    private let settleMilliseconds: Int32
+    private let pollMilliseconds: Int32
+    /// Whether inotify is in use (false: polling).
+    public let usesInotify: Bool
+    private let inotify: Int32
+
+    /// Starts watching `paths`; `handler` runs on the watcher's thread with the paths that
+    /// changed.
+    public init(paths: [String], polling: Bool = false, pollInterval milliseconds: Int = 500,
+                settleTime settle: Int = 80, handler: @escaping @Sendable (Set<String>) -> Void) {
+        self.paths = paths
+        self.handler = handler
+        settleMilliseconds = Int32(settle)
+        pollMilliseconds = Int32(milliseconds)
+        #if canImport(Glibc)
+        let descriptor = polling ? -1 : inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        #else
+        let descriptor: Int32 = -1
+        #endif
+        var watching = descriptor >= 0
+        #if canImport(Glibc)
+        if watching {
+            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB | IN_MOVED_FROM)
+            for folder in Set(paths.map(Self.folder(of:))) where inotify_add_watch(descriptor, folder, mask) < 0 {
+                watching = false
+            }
+            if !watching { close(descriptor) }
+        }
+        #endif
+        usesInotify = watching
+        inotify = watching ? descriptor : -1
+        let thread = WatcherThread(watcher: self)
+        thread.start()
+    }
+
+    deinit {
+        if inotify >= 0 { close(inotify) }
+    }
+
+    /// Stops watching; the handler is not called afterwards.
+    public func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func fileName(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    /// The watcher loop: wait for a hint (an inotify event or a poll tick), then compare
+    /// fingerprints; report paths whose fingerprint changed and then held still.
+    fileprivate func run() {
+        var known = Dictionary(uniqueKeysWithValues: paths.map { ($0, FileFingerprint(path: $0)) })
+        var pending: [String: FileFingerprint?] = [:]
+        let names = Set(paths.map(Self.fileName(of:)))
+        while !stopped.load(ordering: .relaxed) {
+            let hinted = waitForHint(names: names, timeout: pending.isEmpty ? pollMilliseconds : settleMilliseconds)
+            if stopped.load(ordering: .relaxed) { return }
+            var settled = Set<String>()
+            for path in paths where hinted || !usesInotify || pending[path] != nil {
+                let now = FileFingerprint(path: path)
+                if let previous = pending[path] {
+                    if previous == now, now != known[path] ?? nil {
+                        // Held still for a settle period: report it.
+                        settled.insert(path)
+                        known[path] = now
+                        pending[path] = nil
+                    } else if previous == now {
+                        pending[path] = nil
+                    } else {
+                        pending[path] = now
+                    }
+                } else if now != known[path] ?? nil {
+                    pending[path] = now
+                }
+            }
+            if !settled.isEmpty { handler(settled) }
+        }
+    }
+
+    /// Blocks up to `timeout` ms; true when an event may concern one of `names`.
+    private func waitForHint(names: Set<String>, timeout: Int32) -> Bool {
+        guard usesInotify else {
+            usleep(UInt32(timeout) * 1000)
+            return true
+        }
+        var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, timeout) > 0 else { return false }
+        #if canImport(Glibc)
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var relevant = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(inotify, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let length = buffer.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)) }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let name = buffer[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
+                if names.contains(String(decoding: name, as: UTF8.self)) { relevant = true }
+                offset = nameStart + length
+            }
+        }
+        return relevant
+        #else
+        return true
+        #endif
+    }
+}
+
+/// A detached thread running a watcher's loop.
+private final class WatcherThread: @unchecked Sendable {
+    let watcher: FileWatcher
+
+    init(watcher: FileWatcher) {
+        self.watcher = watcher
+    }
+
+    func start() {
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            let box = Unmanaged<WatcherThread>.fromOpaque(context).takeRetainedValue()
+            box.watcher.run()
+            return nil
+        }, context)
+        pthread_detach(thread)
+    }
+}

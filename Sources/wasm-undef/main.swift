@@ -1,1 +1,0 @@
-print("wasm-undef: under construction")

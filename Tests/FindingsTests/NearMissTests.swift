@@ -1,0 +1,129 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import Findings
+
+@Suite("Near-miss names")
+struct NearMissTests {
+    static let library = [
+        NearMissCandidate(name: "mylibrary_init", definedIn: "lib.o"),
+        NearMissCandidate(name: "mylibrary_exit", definedIn: "lib.o"),
+        NearMissCandidate(name: "zlib_compress", definedIn: "libz.a(compress.o)"),
+        NearMissCandidate(name: "printf", definedIn: "libc.a(printf.o)"),
+        NearMissCandidate(name: "fprintf", definedIn: "libc.a(fprintf.o)"),
+        NearMissCandidate(name: "_ZN5mylib6config17h0123456789abcdefE", definedIn: "libmylib.rlib(mylib.o)"),
+        NearMissCandidate(name: "open", definedIn: "libc.a(open.o)"),
+    ]
+
+    /// A stand-in for the demangler: the one Rust name of the table.
+    static func demangle(_ name: String) -> String? {
+        name == "_ZN5mylib6config17h0123456789abcdefE" ? "mylib::config::h0123456789abcdef" : nil
+    }
+
+    let index = NearMissIndex(candidates: NearMissTests.library, demangle: NearMissTests.demangle)
+
+    @Test("a missing underscore is a spelling difference, ranked first")
+    func underscore() {
+        let misses = index.nearMisses(for: "mylibraryinit")
+        #expect(misses.first?.candidate == Self.library[0])
+        #expect(misses.first?.reason == .spelling)
+    }
+
+    @Test("case differences are spelling differences")
+    func caseOnly() {
+        #expect(index.nearMisses(for: "MyLibrary_Init").first?.candidate.name == "mylibrary_init")
+    }
+
+    @Test("a typo within the allowed distance is found, with its distance")
+    func typo() {
+        let misses = index.nearMisses(for: "mylibrary_inti")
+        #expect(misses.first?.candidate.name == "mylibrary_init")
+        #expect(misses.first?.reason == .typo)
+        #expect(misses.first?.distance == 1)
+    }
+
+    @Test("a missing prefix is an affix match")
+    func missingPrefix() {
+        let misses = index.nearMisses(for: "compress")
+        #expect(misses.map(\.candidate.name) == ["zlib_compress"])
+        #expect(misses.first?.reason == .affix)
+    }
+
+    @Test("a Rust path matches on its demangled last components")
+    func rustPath() {
+        let misses = index.nearMisses(for: "mylib_config")
+        #expect(misses.first?.candidate.definedIn == "libmylib.rlib(mylib.o)")
+        #expect(misses.first?.reason == .demangledPath)
+    }
+
+    @Test("the real demangler feeds Rust legacy paths to the index")
+    func realDemangler() {
+        let index = NearMissIndex(candidates: [NearMissCandidate(name: "_ZN5mylib6config17h0123456789abcdefE", definedIn: "m.o")])
+        #expect(index.nearMisses(for: "mylib_config").first?.reason == .demangledPath)
+        #expect(index.nearMisses(for: "config").first?.candidate.definedIn == "m.o")
+    }
+
+    @Test("results are ranked and capped at three; unrelated names give nothing")
+    func ranking() {
+        let misses = index.nearMisses(for: "printff")
+        #expect(misses.map(\.candidate.name).prefix(2) == ["fprintf", "printf"] || misses.map(\.candidate.name).prefix(2) == ["printf", "fprintf"])
+        #expect(misses.count <= 3)
+        #expect(index.nearMisses(for: "completely_unrelated_symbol").isEmpty)
+        #expect(index.nearMisses(for: "opn").isEmpty, "names of three bytes or fewer admit no edits")
+    }
+
+    @Test("the symbol itself is never its own near miss")
+    func notItself() {
+        #expect(!index.nearMisses(for: "printf").contains { $0.candidate.name == "printf" })
+    }
+
+    @Test("bounded edit distance agrees with a plain Levenshtein up to its limit")
+    func editDistance() {
+        func plain(_ a: [UInt8], _ b: [UInt8]) -> Int {
+            var d = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var previous = d[0]
+                d[0] = i
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let saved = d[j]
+                    d[j] = min(d[j] + 1, d[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = saved
+                }
+            }
+            return a.isEmpty ? b.count : d[b.count]
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let a = (0..<Int.random(in: 0...8, using: &generator)).map { _ in UInt8.random(in: 97...100, using: &generator) }
+            let b = (0..<Int.random(in: 0...8, using: &generator)).map { _ in UInt8.random(in: 97...100, using: &generator) }
+            let expected = plain(a, b)
+            let bounded = boundedEditDistance(a, b, limit: 2)
+            if expected <= 2 {
+                // Transpositions may make the bounded one smaller, never larger.
+                #expect(bounded != nil && bounded! <= expected, "\(a) \(b)")
+            } else if let bounded {
+                #expect(bounded <= 2 && bounded < expected, "\(a) \(b): a transposition shortcut")
+            }
+        }
+    }
+}
+
+@Suite("Libraries not linked")
+struct LibraryCatalogTests {
+    @Test("a library on a search path is found through its symbol index, with the flag to add")
+    func wasiLibc() throws {
+        let folder = "/usr/lib/wasm32-wasi"
+        guard access(folder + "/libc.a", F_OK) == 0 else {
+            print("note: \(folder)/libc.a is absent (apt-get install wasi-libc); skipped")
+            return
+        }
+        let catalog = LibraryCatalog(folders: [folder], linkSearchFolders: [folder])
+        let printf = try #require(catalog.definitions(of: "printf").first)
+        #expect(printf.linkFlag == "-lc")
+        #expect(printf.displayName == "libc.a(printf.o)")
+        #expect(catalog.definitions(of: "definitely_not_in_libc").isEmpty)
+        let crt = try #require(catalog.definitions(of: "_start").first)
+        #expect(crt.linkFlag.hasSuffix("crt1-command.o") || crt.linkFlag.hasSuffix("crt1.o"))
+    }
+}
