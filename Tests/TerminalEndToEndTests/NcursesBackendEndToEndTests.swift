@@ -22,12 +22,18 @@ struct NcursesBackendEndToEndTests {
         }
 
         func finished() throws -> RecordedTerminalState { try RecordedTerminalState.read(from: directory) }
+
+        /// Ends the session and removes the files.
+        func close() {
+            session.kill()
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 
     @Test("the first frame: frame, size, capabilities, wide characters and escaped text")
     func firstFrame() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         let screen = try harness.session.waitFor("bottom-right")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix("┌ tui-harness ─") == true)
@@ -45,7 +51,7 @@ struct NcursesBackendEndToEndTests {
     @Test("keys arrive as Keys: arrows, pages, Home/End, Tab, Shift-Tab, Enter, Esc, Backspace, F-keys, Ctrl, non-ASCII")
     func keys() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         let session = harness.session
         let cases: [(send: String, label: String)] = [
             ("Down", "Down"), ("Up", "Up"), ("Left", "Left"), ("Right", "Right"),
@@ -67,7 +73,7 @@ struct NcursesBackendEndToEndTests {
     @Test("mouse press, release and wheel arrive at the right cell")
     func mouse() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         let session = harness.session
         try session.sendMouse(.press(button: 0), row: 4, column: 5)
         try session.waitFor("mouse: press left at 4,5")
@@ -85,7 +91,7 @@ struct NcursesBackendEndToEndTests {
     @Test("a resize reflows the frame at the new size")
     func resize() throws {
         let harness = try Harness(columns: 80, rows: 24)
-        defer { harness.session.kill() }
+        defer { harness.close() }
         let session = harness.session
         try session.resize(columns: 100, rows: 30)
         let screen = try session.waitFor("size: 100x30 resizes: 1")
@@ -102,7 +108,7 @@ struct NcursesBackendEndToEndTests {
     @Test("another thread wakes the loop")
     func wake() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.sendKeys("w")
         try harness.session.waitFor("wakes: 1", timeout: 2)
     }
@@ -110,7 +116,7 @@ struct NcursesBackendEndToEndTests {
     @Test("q quits and the terminal is restored")
     func quit() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.sendKeys("q")
         let state = try harness.finished()
         #expect(state == RecordedTerminalState(exitStatus: 0, canonical: true, echo: true))
@@ -120,7 +126,7 @@ struct NcursesBackendEndToEndTests {
     @Test("standard error written during the session stays off the frame and is printed after it")
     func standardError() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.sendKeys("e")
         let screen = try harness.session.waitFor("key: e (1 keys)")
         #expect(!screen.contains("a warning on stderr"))
@@ -133,7 +139,7 @@ struct NcursesBackendEndToEndTests {
     @Test("Ctrl-C (SIGINT from the terminal) restores the terminal and ends by the signal")
     func interruptFromTerminal() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.sendKeys("C-c")
         let state = try harness.finished()
         #expect(state == RecordedTerminalState(exitStatus: 128 + 2, canonical: true, echo: true))
@@ -144,7 +150,7 @@ struct NcursesBackendEndToEndTests {
     ])
     func signals(signal: Int32, name: String) throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         let pid = try harness.session.waitForChild()
         #expect(kill(pid, signal) == 0, "kill -\(name)")
         let state = try harness.finished()
@@ -154,7 +160,7 @@ struct NcursesBackendEndToEndTests {
     @Test("a runtime trap restores the terminal and never waits for a key")
     func trap() throws {
         let harness = try Harness()
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.sendKeys("T")
         let state = try harness.finished(timeout: 10)
         #expect(state == RecordedTerminalState(exitStatus: 128 + Int(SIGILL), canonical: true, echo: true))
@@ -166,7 +172,7 @@ struct NcursesBackendEndToEndTests {
     @Test("NO_COLOR turns colours off but keeps attributes")
     func noColor() throws {
         let harness = try Harness(environment: ["NO_COLOR": "1"])
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.waitFor("colors: no")
         let screen = try harness.session.capture(escapes: true)
         #expect(!screen.contains("\u{1b}[31m"))
@@ -177,14 +183,14 @@ struct NcursesBackendEndToEndTests {
     @Test("an empty NO_COLOR leaves colours on")
     func emptyNoColor() throws {
         let harness = try Harness(environment: ["NO_COLOR": ""])
-        defer { harness.session.kill() }
+        defer { harness.close() }
         try harness.session.waitFor("colors: yes")
     }
 
     @Test("a non-UTF-8 locale draws ASCII frames and ? for non-ASCII characters")
     func asciiLocale() throws {
         let harness = try Harness(environment: ["LANG": "C", "LC_ALL": "C"])
-        defer { harness.session.kill() }
+        defer { harness.close() }
         let screen = try harness.session.waitFor("unicode: no")
         #expect(screen.hasPrefix("+ tui-harness ---"))
         #expect(screen.contains("wide: ? ? ?  end"))
@@ -199,7 +205,10 @@ struct NcursesBackendEndToEndTests {
         let directory = try TmuxSession.temporaryDirectory()
         let command = "env TERM=no-such-terminal " + TmuxSession.shellQuoted(executable.path)
         let session = try TmuxSession(command: TmuxSession.recordingTerminalModes(of: command, in: directory))
-        defer { session.kill() }
+        defer {
+            session.kill()
+            try? FileManager.default.removeItem(at: directory)
+        }
         try session.waitFor("cannot use the terminal type 'no-such-terminal'")
         let state = try RecordedTerminalState.read(from: directory)
         #expect(state == RecordedTerminalState(exitStatus: 2, canonical: true, echo: true))

@@ -48,13 +48,19 @@ struct TmuxHarnessTests {
     func recordedState() throws {
         let restoredDirectory = try TmuxSession.temporaryDirectory()
         let restored = try TmuxSession(command: TmuxSession.recordingTerminalModes(of: "true", in: restoredDirectory))
-        defer { restored.kill() }
+        defer {
+            restored.kill()
+            try? FileManager.default.removeItem(at: restoredDirectory)
+        }
         let good = try RecordedTerminalState.read(from: restoredDirectory)
         #expect(good == RecordedTerminalState(exitStatus: 0, canonical: true, echo: true))
 
         let brokenDirectory = try TmuxSession.temporaryDirectory()
         let broken = try TmuxSession(command: TmuxSession.recordingTerminalModes(of: "stty -icanon -echo; false", in: brokenDirectory))
-        defer { broken.kill() }
+        defer {
+            broken.kill()
+            try? FileManager.default.removeItem(at: brokenDirectory)
+        }
         let bad = try RecordedTerminalState.read(from: brokenDirectory)
         #expect(bad == RecordedTerminalState(exitStatus: 1, canonical: false, echo: false))
         #expect(!bad.isRestored)

@@ -24,6 +24,8 @@ public struct TmuxError: Error, CustomStringConvertible {
 public final class TmuxSession {
     /// The private server's socket name.
     public let socket: String
+    /// The socket's path, removed by ``kill()`` (tmux leaves it behind).
+    private var socketPath: String?
 
     /// Whether tmux is installed (tests that need it are skipped otherwise).
     public static var isAvailable: Bool {
@@ -36,7 +38,7 @@ public final class TmuxSession {
     /// `NO_COLOR` (swift test sets it). tmux sets the pane's `TERM` itself (to
     /// `tmux-256color`); to try another, put `env TERM=…` in the command.
     public init(command: String, columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
-        socket = "wasm-undef-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        socket = "wasm-undef-tmux-\(getpid())-\(UUID().uuidString.prefix(8))"
         var arguments = ["new-session", "-d", "-s", Self.sessionName, "-x", "\(columns)", "-y", "\(rows)"]
         var environment = environment
         if environment["LANG"] == nil { environment["LANG"] = "C.UTF-8" }
@@ -45,6 +47,7 @@ public final class TmuxSession {
         }
         arguments.append(command)
         try Self.runTmux(arguments, socket: socket)
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { kill() }
@@ -160,6 +163,10 @@ public final class TmuxSession {
     /// Ends the session and its private server (and so the commands in it). Safe to repeat.
     public func kill() {
         _ = try? tmux(["kill-server"])
+        if let socketPath, !socketPath.isEmpty {
+            unlink(socketPath)
+            self.socketPath = nil
+        }
     }
 
     // MARK: running tmux
@@ -334,7 +341,7 @@ public struct RecordedTerminalState: Equatable, Sendable {
 
 extension TmuxSession {
     /// A fresh temporary directory for one test's files.
-    public static func temporaryDirectory(_ prefix: String = "wasm-undef-test") throws -> URL {
+    public static func temporaryDirectory(_ prefix: String = "wasm-undef-tmux") throws -> URL {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(prefix)-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
