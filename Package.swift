@@ -19,7 +19,7 @@ let package = Package(
 
         // Output shared by every command and the TUI export: aligned tables, JSON, and the
         // escaping that keeps input-derived names from driving the terminal.
-        .target(name: "TextFormatting"),
+        .target(name: "TextFormatting", dependencies: ["TerminalText"]),
 
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
         .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
