@@ -45,7 +45,9 @@ let package = Package(
         // The TUI as values: cell grid, drawing, keys, keymap, list and text-input models. No I/O.
         .target(name: "TerminalUI", dependencies: ["TerminalText"]),
         // ncursesw through a C shim; libncursesw5-dev is the only system dependency.
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // No pkgConfig: its -D_XOPEN_SOURCE flags are refused by SwiftPM with a warning on every
+        // build; the shim defines NCURSES_WIDECHAR itself and the headers are in the default path.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
 
