@@ -21,7 +21,7 @@ let package = Package(
 
         // Output shared by every command and the TUI export: aligned tables, JSON, and the
         // escaping that keeps input-derived names from driving the terminal.
-        .target(name: "TextFormatting"),
+        .target(name: "TextFormatting", dependencies: ["TerminalText"]),
 
         // wasm-ld's view of a link: options, resolution, liveness, per-symbol outcomes.
         .target(name: "LinkModel", dependencies: ["WasmDecoding", "Demangling"]),
@@ -46,6 +46,18 @@ let package = Package(
             ]
         ),
         .target(name: "Demangling", dependencies: ["CDemangle"]),
+
+        // Terminal-safe text (escaping of controls and bidi overrides) and display width, shared by
+        // the CLI's text output and the TUI.
+        .target(name: "TerminalText", exclude: ["Width/generate-width-table.sh"]),
+        // The TUI as values: cell grid, drawing, keys, keymap, list and text-input models. No I/O.
+        .target(name: "TerminalUI", dependencies: ["TerminalText"]),
+        // ncursesw through a C shim; libncursesw5-dev is the only system dependency.
+        // No pkgConfig: its -D_XOPEN_SOURCE flags are refused by SwiftPM with a warning on every
+        // build; the shim defines NCURSES_WIDECHAR itself and the headers are in the default path.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -73,6 +85,15 @@ let package = Package(
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
+        ),
+        // Test fixture, not a product: draws a grid with NcursesBackend, echoes keys, quits on q.
+        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/tui-harness"),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
+        // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
+        .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
     ],
     swiftLanguageModes: [.v6]
 )
