@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LinkModel
 import Reporting
 
@@ -108,24 +107,26 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: "Write the report to this file instead of standard output (atomically).")
     var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var force = false
 
     func run() throws {
         let (resolved, policy) = try link.resolve()
         let prediction = resolved.predict(policy: policy)
         let text = format == .json ? ReportJSON.render(prediction) : Report.text(prediction)
-        try emit(text, to: output)
+        try emit(text, to: output, overwrite: force)
         if !prediction.linkOK { throw ExitCode(1) }
     }
 }
 
-/// Writes `text` to `path`, or to standard output.
-func emit(_ text: String, to path: String?) throws {
+/// Writes `text` to `path` (atomically, never replacing a file unless `overwrite`), or to
+/// standard output.
+func emit(_ text: String, to path: String?, overwrite: Bool = false) throws {
     if let path {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw ToolError(message: "\(path): cannot write the report")
-        }
+        try SafeFileWriter.write(Array(text.utf8), to: path, overwrite: overwrite)
     } else {
         var out = StandardOutput()
         out.write(text)
