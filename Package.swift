@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "LinkModel", dependencies: ["WasmDecoding", "Demangling"]),
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
-        .target(name: "Reporting", dependencies: ["LinkModel", "TextFormatting"]),
-
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel"]),
+
+        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
+
 
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.
@@ -67,6 +68,7 @@ let package = Package(
                 "TextFormatting",
                 "LinkModel",
                 "Reporting",
+                "Findings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The demo's C sources and build script; DemoFiles.swift embeds what they build.

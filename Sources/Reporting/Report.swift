@@ -1,3 +1,4 @@
+import Findings
 import LinkModel
 import TextFormatting
 
@@ -79,7 +80,7 @@ public enum Report {
 
     /// The text report: header (inputs, options, policy), one line per undefined symbol with
     /// its outcome and who references it, the import section, the diagnostics, the verdict.
-    public static func text(_ prediction: LinkPrediction) -> String {
+    public static func text(_ prediction: LinkPrediction, findings: LinkFindings = LinkFindings()) -> String {
         var out = "wasm-undef report (wasm-ld 21 semantics)\n\n"
         out += "inputs:\n"
         var inputs = TextTable([.init("path"), .init("kind"), .init("used")])
@@ -141,6 +142,13 @@ public enum Report {
             let text = line.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { TerminalSafe.escape(String($0)) }.joined(separator: "\n    ")
             out += "  \(prediction.options.programName): \(line.severity.rawValue): \(text)\n"
+        }
+        if !findings.findings.isEmpty {
+            out += "\nfindings (\(findings.findings.count)):\n"
+            for finding in findings.findings {
+                out += "  \(finding.severity.rawValue): \(TerminalSafe.escape(finding.message))\n"
+                if let fix = finding.fix { out += "    fix: \(TerminalSafe.escape(fix))\n" }
+            }
         }
         out += "\nresult: " + (prediction.linkOK ? "wasm-ld would succeed (exit 0)" : "wasm-ld would fail (exit 1)")
         if prediction.writesInvalidModule { out += "; the module it writes is invalid (index 0xFFFFFFFF)" }

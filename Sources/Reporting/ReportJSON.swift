@@ -1,3 +1,4 @@
+import Findings
 import LinkModel
 import TextFormatting
 
@@ -5,22 +6,10 @@ import TextFormatting
 public enum ReportJSON {
     public static let schema = "wasm-undef.report/1"
 
-    /// A suggestion for an undefined symbol (from the Findings analyses): `near-miss`,
-    /// `not-linked`, … with the name found and where it is defined.
-    public struct Suggestion: Sendable, Hashable {
-        public var kind: String
-        public var name: String
-        public var definedIn: String
-        public init(kind: String, name: String, definedIn: String) {
-            self.kind = kind
-            self.name = name
-            self.definedIn = definedIn
-        }
-    }
-
-    /// The whole document, keys in a stable order, with a trailing newline. `suggestions`
-    /// (by undefined symbol name) fill each symbol's `suggestions` array.
-    public static func render(_ prediction: LinkPrediction, suggestions: [String: [Suggestion]] = [:]) -> String {
+    /// The whole document, keys in a stable order, with a trailing newline. `findings` fill
+    /// each symbol's `suggestions` array and the top-level `findings`.
+    public static func render(_ prediction: LinkPrediction, findings: LinkFindings = LinkFindings()) -> String {
+        let suggestions = findings.suggestions
         var json = JSONWriter(pretty: true)
         json.object { json in
             json.field("schema", schema)
@@ -55,6 +44,17 @@ public enum ReportJSON {
                     json.object { json in
                         json.field("severity", line.severity.rawValue)
                         json.field("text", line.text)
+                    }
+                }
+            }
+            json.array("findings") { json in
+                for finding in findings.findings {
+                    json.object { json in
+                        json.field("severity", finding.severity.rawValue)
+                        json.field("category", finding.category.rawValue)
+                        json.field("symbol", finding.symbol)
+                        json.field("message", finding.message)
+                        json.field("fix", finding.fix)
                     }
                 }
             }
@@ -133,9 +133,10 @@ public enum ReportJSON {
             json.array("suggestions") { json in
                 for suggestion in suggestions {
                     json.object { json in
-                        json.field("kind", suggestion.kind)
+                        json.field("kind", suggestion.kind.rawValue)
                         json.field("name", suggestion.name)
                         json.field("defined_in", suggestion.definedIn)
+                        if let flag = suggestion.linkFlag { json.field("link_flag", flag) }
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Findings
 import LinkModel
 import Reporting
 
@@ -22,6 +23,9 @@ struct LinkArguments: ParsableArguments {
 
     @Flag(name: .customLong("no-gc-sections"), help: "Keep dead code, as --no-gc-sections (files mode).")
     var noGCSections = false
+
+    @Option(name: .customLong("search"), help: ArgumentHelp("A folder of libraries to look in for undefined symbols and near-miss names, besides the link's -L folders (repeatable): a Rust sysroot's lib/rustlib/wasm32-…/lib, a wasi-libc folder.", valueName: "dir"))
+    var searchFolders: [String] = []
 
     /// Files, or `-- <wasm-ld arguments>`: ArgumentParser allows one positional array, so
     /// the terminator is kept (`captureForPassthrough`) and split off here.
@@ -116,7 +120,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (resolved, policy) = try link.resolve()
         let prediction = resolved.predict(policy: policy)
-        let text = format == .json ? ReportJSON.render(prediction) : Report.text(prediction)
+        let findings = FindingsContext(resolved: resolved, searchFolders: link.searchFolders).analyze(prediction)
+        let text = format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
         try emit(text, to: output, overwrite: force)
         if !prediction.linkOK { throw ExitCode(1) }
     }
