@@ -84,7 +84,7 @@ let package = Package(
             dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
             exclude: ["Cases", "RealLinks"]
         ),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),

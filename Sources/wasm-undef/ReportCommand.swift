@@ -92,6 +92,7 @@ struct LinkArguments: ParsableArguments {
 }
 
 extension PolicyName: ExpressibleByArgument {}
+extension FixIt.Language: ExpressibleByArgument {}
 
 /// `wasm-undef report`: what wasm-ld would do with every undefined symbol of a link.
 struct ReportCommand: ParsableCommand {
@@ -101,6 +102,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             wasm-undef report [--policy P] [--allow-file F] [--format text|json] FILES...
             wasm-undef report [--format text|json] -- <wasm-ld arguments>
+            wasm-undef report --fix rust|c|allow-file FILES...
 
             Exit status: 0 wasm-ld would succeed, 1 it would fail, 2 usage error or unreadable input.
             """
@@ -117,9 +119,16 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace the --output file if it exists.")
     var force = false
 
+    @Option(help: ArgumentHelp("Instead of the report, write a fix-it: rust (an extern \"C\" block per import module), c (declarations with import_module/import_name) or allow-file (an --allow-undefined-file list), for the symbols --allow-undefined would import. Exit status 0.", valueName: "kind"))
+    var fix: FixIt.Language?
+
     func run() throws {
         let (resolved, policy) = try link.resolve()
         let prediction = resolved.predict(policy: policy)
+        if let fix {
+            try emit(FixIt.render(fix, for: prediction), to: output, overwrite: force)
+            return
+        }
         let findings = FindingsContext(resolved: resolved, searchFolders: link.searchFolders).analyze(prediction)
         let text = format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
         try emit(text, to: output, overwrite: force)
