@@ -35,7 +35,7 @@ let package = Package(
 
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.
-        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+        .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
         .target(
@@ -69,6 +69,7 @@ let package = Package(
                 "LinkModel",
                 "Reporting",
                 "Findings",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The demo's C sources and build script; DemoFiles.swift embeds what they build.
@@ -85,7 +86,7 @@ let package = Package(
             exclude: ["Cases", "RealLinks"]
         ),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(

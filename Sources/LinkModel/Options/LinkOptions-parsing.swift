@@ -227,7 +227,7 @@ extension LinkOptions {
         throw .libraryNotFound(name)
     }
 
-    static func joinPath(_ directory: String, _ file: String) -> String {
+    public static func joinPath(_ directory: String, _ file: String) -> String {
         directory.isEmpty ? file : (directory.hasSuffix("/") ? directory + file : directory + "/" + file)
     }
 

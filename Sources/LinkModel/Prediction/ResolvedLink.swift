@@ -22,8 +22,13 @@ public struct ResolvedLink: Sendable {
     /// - Throws: `LinkModelError` for unreadable or malformed inputs and for inputs the model
     ///   does not predict (bitcode, shared libraries). Everything wasm-ld itself would report
     ///   (duplicates, undefined symbols…) is a prediction, not an error.
-    public static func resolve(_ options: LinkOptions, workingDirectory: String? = nil) throws(LinkModelError) -> ResolvedLink {
+    /// - Parameter cache: decoded objects from earlier resolves of the same link; objects
+    ///   whose linking sections did not change are taken from it instead of decoded again.
+    public static func resolve(_ options: LinkOptions, workingDirectory: String? = nil,
+                               cache: DecodeCache? = nil) throws(LinkModelError) -> ResolvedLink {
         var linker = Linker(options: options, workingDirectory: workingDirectory)
+        linker.cache = cache
+        cache?.beginResolve()
         try linker.run()
         return ResolvedLink(options: options, workingDirectory: workingDirectory, linker: linker)
     }

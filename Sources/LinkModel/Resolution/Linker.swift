@@ -21,6 +21,8 @@ struct LoadedInput: Sendable {
 struct Linker {
     let options: LinkOptions
     let workingDirectory: String?
+    /// Decoded objects kept from earlier resolves of this link, if any.
+    var cache: DecodeCache?
 
     var inputs: [LoadedInput] = []
     var files: [LinkFile] = []
