@@ -49,6 +49,8 @@ public final class LinkSession: Sendable {
     public let options: LinkOptions
     public let workingDirectory: String?
     public let searchFolders: [String]
+    /// Whether loads resolve the link (false: section listings and module symbols only).
+    public let linking: Bool
     private let cache = DecodeCache()
     private let memo = Mutex(Memo())
 
@@ -59,10 +61,11 @@ public final class LinkSession: Sendable {
         var moduleSymbols: [String: (key: [SectionFingerprint], rows: [ListedSymbol])] = [:]
     }
 
-    public init(options: LinkOptions, workingDirectory: String? = nil, searchFolders: [String] = []) {
+    public init(options: LinkOptions, workingDirectory: String? = nil, searchFolders: [String] = [], linking: Bool = true) {
         self.options = options
         self.workingDirectory = workingDirectory
         self.searchFolders = searchFolders
+        self.linking = linking
     }
 
     /// The files to watch: every input (and `.imports` side files are found next to them).
@@ -94,10 +97,11 @@ public final class LinkSession: Sendable {
             }
             do throws(DecodeError) {
                 for (member, binary) in try Self.binaries(of: file) {
-                    listings.append(listing(binary, path: input.path, member: member, statistics: &statistics))
+                    let fingerprints = binary.fingerprints()
+                    listings.append(listing(binary, fingerprints, path: input.path, member: member, statistics: &statistics))
                     if !binary.isRelocatable, !binary.isComponent {
                         linkable = false
-                        moduleRows += try symbols(ofModule: binary, path: input.path, member: member)
+                        moduleRows += try symbols(ofModule: binary, fingerprints, path: input.path, member: member)
                     }
                 }
                 if case .archive = file.kind {
@@ -111,7 +115,7 @@ public final class LinkSession: Sendable {
         }
         var resolved: ResolvedLink? = nil
         var findings: FindingsContext? = nil
-        if linkable {
+        if linking && linkable {
             let link = try ResolvedLink.resolve(options, workingDirectory: workingDirectory, cache: cache)
             let decode = cache.lastStatistics
             statistics.objectsDecoded = decode.objectsDecoded
@@ -139,14 +143,14 @@ public final class LinkSession: Sendable {
 
     /// The section listing of one binary: a row per section, decoded again only for sections
     /// whose fingerprint is new.
-    private func listing(_ binary: WasmBinary, path: String, member: String?, statistics: inout ReloadStatistics) -> SectionListing {
+    private func listing(_ binary: WasmBinary, _ fingerprints: [SectionFingerprint], path: String, member: String?,
+                         statistics: inout ReloadStatistics) -> SectionListing {
         let kind: InputKind = binary.isComponent ? .component : binary.isRelocatable ? .object : .module
         guard !binary.isComponent else {
             return SectionListing(path: path, member: member, kind: kind, note: "a component: its sections are not listed", sections: [])
         }
         var rows: [SectionListing.Row] = []
-        for section in binary.sections {
-            let fingerprint = SectionFingerprint(section)
+        for (section, fingerprint) in zip(binary.sections, fingerprints) {
             if var row = memo.withLock({ $0.rows[fingerprint] }) {
                 row.index = section.header.index
                 rows.append(row)
@@ -165,9 +169,10 @@ public final class LinkSession: Sendable {
 
     /// A linked module's symbols, decoded again only when one of the sections they come from
     /// changed.
-    private func symbols(ofModule binary: WasmBinary, path: String, member: String?) throws(DecodeError) -> [ListedSymbol] {
+    private func symbols(ofModule binary: WasmBinary, _ fingerprints: [SectionFingerprint], path: String,
+                         member: String?) throws(DecodeError) -> [ListedSymbol] {
         let relevant: Set<SectionID> = [.type, .import, .function, .table, .global, .export, .tag]
-        let key = binary.sections.filter { relevant.contains($0.header.id) || $0.header.name == "name" }.map(SectionFingerprint.init)
+        let key = fingerprints.filter { relevant.contains($0.id) || $0.name == "name" }
         let memoKey = path + "\u{0}" + (member ?? "")
         if let cached = memo.withLock({ $0.moduleSymbols[memoKey] }), cached.key == key { return cached.rows }
         let rows = try SymbolListing.rows(module: binary, input: path, member: member)

@@ -175,43 +175,62 @@ extension ReportCommand {
     }
 
     /// `--watch` / `--stats`: loads through a session, and with `--watch` reloads on every
-    /// change, decoding again only what changed. A reload that finds an input incomplete (a
-    /// build still writing it) waits for the next change and keeps the last report.
+    /// change, decoding again only what changed.
     func runSession() throws {
         let (options, policy) = try link.optionsAndPolicy()
         let session = LinkSession(options: options, searchFolders: link.searchFolders)
-        func load() throws -> LinkSnapshot {
+        var firstLinkOK = true
+        var first = true
+        try watchSession(session, watch: watch, stats: stats) { snapshot in
             do {
-                return try session.load()
+                let (text, linkOK) = try render(snapshot, policy: policy)
+                if first {
+                    try emit(text, to: output, overwrite: force)
+                    firstLinkOK = linkOK
+                } else {
+                    emit("\n" + text)
+                }
             } catch {
-                throw ToolError(message: error.message, exitCode: 2)
+                writeStandardError("wasm-undef: error: \((error as? ToolError)?.message ?? "\(error)")\n")
             }
+            first = false
         }
-        let first = try load()
-        if stats { writeStandardError("wasm-undef: load: \(first.statistics)\n") }
-        let (text, linkOK) = try render(first, policy: policy)
-        try emit(text, to: output, overwrite: force)
-        guard watch else {
-            if !linkOK && fix == nil { throw ExitCode(1) }
-            return
+        if !firstLinkOK && fix == nil { throw ExitCode(1) }
+    }
+}
+
+/// Loads `session`, shows it, and with `watch` reloads and shows it again after every change
+/// of its inputs; `stats` prints each load's statistics on standard error. A reload that
+/// fails (an input caught mid-write, or broken) says so once, keeps the last output and
+/// waits for the next change.
+func watchSession(_ session: LinkSession, watch: Bool, stats: Bool, show: (LinkSnapshot) -> Void) throws {
+    func load() throws -> LinkSnapshot {
+        do {
+            return try session.load()
+        } catch {
+            throw ToolError(message: error.message, exitCode: 2)
         }
-        let changes = ChangeQueue()
-        let watcher = FileWatcher(paths: session.inputPaths) { changes.add($0) }
-        defer { watcher.stop() }
-        var waiting = false
-        while true {
-            let changed = changes.wait()
-            do {
-                let snapshot = try load()
-                waiting = false
-                if stats { writeStandardError("wasm-undef: reload (\(changed.sorted().joined(separator: ", "))): \(snapshot.statistics)\n") }
-                let (text, _) = try render(snapshot, policy: policy)
-                emit("\n" + text)
-            } catch let error as ToolError {
-                // Mid-write: say so once, keep the last report, wait for the next change.
-                if !waiting { writeStandardError("wasm-undef: \(error.message)\nwasm-undef: incomplete or unreadable input, waiting for the next change…\n") }
-                waiting = true
+    }
+    let first = try load()
+    if stats { writeStandardError("wasm-undef: load: \(first.statistics)\n") }
+    show(first)
+    guard watch else { return }
+    let changes = ChangeQueue()
+    let watcher = FileWatcher(paths: session.inputPaths) { changes.add($0) }
+    defer { watcher.stop() }
+    var waiting = false
+    while true {
+        let changed = changes.wait()
+        do {
+            let snapshot = try load()
+            waiting = false
+            if stats { writeStandardError("wasm-undef: reload (\(changed.sorted().joined(separator: ", "))): \(snapshot.statistics)\n") }
+            show(snapshot)
+        } catch let error as ToolError {
+            if !waiting {
+                writeStandardError("wasm-undef: \(error.message)\nwasm-undef: incomplete or unreadable input, waiting for the next change…\n")
             }
+            waiting = true
         }
     }
 }
