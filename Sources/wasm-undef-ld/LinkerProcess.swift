@@ -31,19 +31,35 @@ struct LinkerProcess {
         argv.append(nil)
         owned.append(nil)
 
+        // Signals that arrive before the linker's id is known are held, then passed on.
+        var forwarded = sigset_t(), original = sigset_t()
+        sigemptyset(&forwarded)
+        for signal in forwardedSignals { sigaddset(&forwarded, signal) }
+        sigprocmask(SIG_BLOCK, &forwarded, &original)
+        defer { sigprocmask(SIG_SETMASK, &original, nil) }
         for signal in forwardedSignals {
             Glibc.signal(signal) { received in
                 let pid = LinkerProcess.running.load(ordering: .relaxed)
                 if pid > 0 { kill(pid, received) }
             }
         }
+        // The linker starts with the signal mask the wrapper was given, not the one held here.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setsigmask(&attributes, &original)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+
         var pid: pid_t = 0
         let result = argv.withUnsafeBufferPointer { argvPointer in
             withCurrentEnvironment { environment in
-                posix_spawn(&pid, linker.path, nil, nil, argvPointer.baseAddress!, environment)
+                posix_spawn(&pid, linker.path, nil, &attributes, argvPointer.baseAddress!, environment)
             }
         }
-        guard result == 0 else { throw SpawnError(path: linker.path, reason: String(cString: strerror(result))) }
+        guard result == 0 else {
+            for signal in forwardedSignals { Glibc.signal(signal, SIG_DFL) }
+            throw SpawnError(path: linker.path, reason: String(cString: strerror(result)))
+        }
         running.store(pid, ordering: .relaxed)
         return LinkerProcess(pid: pid)
     }
