@@ -40,7 +40,7 @@ let package = Package(
 
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.
-        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+        .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
         .target(
@@ -74,6 +74,7 @@ let package = Package(
                 "LinkModel",
                 "Reporting",
                 "Findings",
+                "Workspace",
                 "LinkCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -100,7 +101,7 @@ let package = Package(
             dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
         ),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(

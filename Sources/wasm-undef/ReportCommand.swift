@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+import Workspace
 import Findings
 import LinkCapture
 import LinkModel
@@ -65,6 +70,15 @@ struct LinkArguments: ParsableArguments {
     }
 
     var policyLabel: String { policy?.rawValue ?? "error" }
+
+    /// The options and the policy to predict under.
+    func optionsAndPolicy() throws -> (LinkOptions, UndefinedPolicy) {
+        do {
+            return try makeOptions()
+        } catch {
+            throw ToolError(message: error.message, exitCode: 2)
+        }
+    }
 
     /// The options, resolved link and the policy to predict under.
     func resolve() throws -> (ResolvedLink, UndefinedPolicy) {
@@ -143,7 +157,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Instead of the report, write a fix-it: rust (an extern \"C\" block per import module), c (declarations with import_module/import_name) or allow-file (an --allow-undefined-file list), for the symbols --allow-undefined would import. Exit status 0.", valueName: "kind"))
     var fix: FixIt.Language?
 
+    @Flag(help: "Keep watching the inputs and print the report again after each change (Ctrl-C ends).")
+    var watch = false
+
+    @Flag(help: "After each load, print on standard error what was decoded and what was reused from the previous load.")
+    var stats = false
+
+    func validate() throws {
+        if watch && output != nil { throw ValidationError("--watch prints to standard output; it cannot be combined with --output") }
+        if (watch || stats) && link.capture != nil { throw ValidationError("a capture does not change: --watch and --stats apply to files and link lines") }
+    }
+
     func run() throws {
+        if watch || stats { return try runSession() }
         let (resolved, policy) = try link.resolve()
         let prediction = resolved.predict(policy: policy)
         if let fix {
@@ -160,6 +186,90 @@ struct ReportCommand: ParsableCommand {
         let findings = FindingsContext(resolved: resolved, searchFolders: searchFolders).analyze(prediction)
         return format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
     }
+}
+
+extension ReportCommand {
+    /// The report of one load of a `LinkSession`, or the fix-it.
+    func render(_ snapshot: LinkSnapshot, policy: UndefinedPolicy) throws -> (text: String, linkOK: Bool) {
+        guard let resolved = snapshot.resolved else {
+            throw ToolError(message: "report takes objects and archives; a linked module has no undefined symbols to predict (try `wasm-undef symbols`)")
+        }
+        let prediction = resolved.predict(policy: policy)
+        if let fix { return (FixIt.render(fix, for: prediction), true) }
+        let findings = snapshot.findings?.analyze(prediction) ?? LinkFindings()
+        let text = format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
+        return (text, prediction.linkOK)
+    }
+
+    /// `--watch` / `--stats`: loads through a session, and with `--watch` reloads on every
+    /// change, decoding again only what changed. A reload that finds an input incomplete (a
+    /// build still writing it) waits for the next change and keeps the last report.
+    func runSession() throws {
+        let (options, policy) = try link.optionsAndPolicy()
+        let session = LinkSession(options: options, searchFolders: link.searchFolders)
+        func load() throws -> LinkSnapshot {
+            do {
+                return try session.load()
+            } catch {
+                throw ToolError(message: error.message, exitCode: 2)
+            }
+        }
+        let first = try load()
+        if stats { writeStandardError("wasm-undef: load: \(first.statistics)\n") }
+        let (text, linkOK) = try render(first, policy: policy)
+        try emit(text, to: output, overwrite: force)
+        guard watch else {
+            if !linkOK && fix == nil { throw ExitCode(1) }
+            return
+        }
+        let changes = ChangeQueue()
+        let watcher = FileWatcher(paths: session.inputPaths) { changes.add($0) }
+        defer { watcher.stop() }
+        var waiting = false
+        while true {
+            let changed = changes.wait()
+            do {
+                let snapshot = try load()
+                waiting = false
+                if stats { writeStandardError("wasm-undef: reload (\(changed.sorted().joined(separator: ", "))): \(snapshot.statistics)\n") }
+                let (text, _) = try render(snapshot, policy: policy)
+                emit("\n" + text)
+            } catch let error as ToolError {
+                // Mid-write: say so once, keep the last report, wait for the next change.
+                if !waiting { writeStandardError("wasm-undef: \(error.message)\nwasm-undef: incomplete or unreadable input, waiting for the next change…\n") }
+                waiting = true
+            }
+        }
+    }
+}
+
+/// Paths reported by a `FileWatcher`, handed to the waiting command loop.
+final class ChangeQueue: Sendable {
+    private let pending = Mutex<Set<String>>([])
+
+    func add(_ paths: Set<String>) {
+        pending.withLock { $0.formUnion(paths) }
+    }
+
+    /// Blocks until at least one path changed; returns and clears them.
+    func wait() -> Set<String> {
+        while true {
+            let paths = pending.withLock { paths -> Set<String> in
+                defer { paths = [] }
+                return paths
+            }
+            if !paths.isEmpty { return paths }
+            usleep(20_000)
+        }
+    }
+}
+
+/// Writes `text` to `path` (atomically, never replacing a file unless `overwrite`), or to
+/// standard output.
+func emit(_ text: String) {
+    var out = StandardOutput()
+    out.write(text)
+    out.flush()
 }
 
 /// Writes `text` to `path` (atomically, never replacing a file unless `overwrite`), or to

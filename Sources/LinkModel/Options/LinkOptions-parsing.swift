@@ -251,7 +251,7 @@ extension LinkOptions {
         return nil
     }
 
-    static func joinPath(_ directory: String, _ file: String) -> String {
+    public static func joinPath(_ directory: String, _ file: String) -> String {
         directory.isEmpty ? file : (directory.hasSuffix("/") ? directory + file : directory + "/" + file)
     }
 

@@ -24,14 +24,20 @@ public struct ResolvedLink: Sendable {
     /// - Throws: `LinkModelError` for unreadable or malformed inputs and for inputs the model
     ///   does not predict (bitcode, shared libraries). Everything wasm-ld itself would report
     ///   (duplicates, undefined symbols…) is a prediction, not an error.
-    public static func resolve(_ options: LinkOptions, workingDirectory: String? = nil) throws(LinkModelError) -> ResolvedLink {
-        try resolve(options, locations: FileLocations(workingDirectory: workingDirectory))
+    /// - Parameter cache: decoded objects from earlier resolves of the same link; objects
+    ///   whose linking sections did not change are taken from it instead of decoded again.
+    public static func resolve(_ options: LinkOptions, workingDirectory: String? = nil,
+                               cache: DecodeCache? = nil) throws(LinkModelError) -> ResolvedLink {
+        try resolve(options, locations: FileLocations(workingDirectory: workingDirectory), cache: cache)
     }
 
     /// Reads the inputs from `locations` (a captured link's copies, say) and resolves the link.
     /// Inputs keep the names the options give them, wherever their bytes come from.
-    public static func resolve(_ options: LinkOptions, locations: FileLocations) throws(LinkModelError) -> ResolvedLink {
+    public static func resolve(_ options: LinkOptions, locations: FileLocations,
+                               cache: DecodeCache? = nil) throws(LinkModelError) -> ResolvedLink {
         var linker = Linker(options: options, locations: locations)
+        linker.cache = cache
+        cache?.beginResolve()
         try linker.run()
         return ResolvedLink(options: options, locations: locations, linker: linker)
     }

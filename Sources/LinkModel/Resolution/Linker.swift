@@ -22,6 +22,8 @@ struct Linker {
     let options: LinkOptions
     /// Where the inputs and side files are read from.
     let locations: FileLocations
+    /// Decoded objects kept from earlier resolves of this link, if any.
+    var cache: DecodeCache?
 
     var inputs: [LoadedInput] = []
     var files: [LinkFile] = []

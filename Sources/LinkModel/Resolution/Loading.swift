@@ -278,29 +278,18 @@ extension Linker {
     /// `ObjFile::parse`: chunks with their relocations, COMDAT decisions, then every symbol.
     mutating func parseObject(_ id: FileID) throws(LinkModelError) {
         let binary = try binary(of: id)
-        let object: ObjectFile
-        let bodies: [FunctionBody]
-        let dataSegments: [DataSegment]
-        var relocationsBySection: [Int: [Relocation]] = [:]
-        var features: [(Character, String)] = []
-        do {
-            object = try ObjectFile(binary)
-            bodies = try object.functionBodies()
-            dataSegments = try object.dataSegments()
-            for group in try object.relocationGroups() {
-                let entries = try object.relocations(in: group)
-                if relocationsBySection[group.target.index] == nil {
-                    relocationsBySection[group.target.index] = entries
-                } else {
-                    relocationsBySection[group.target.index]! += entries
-                }
-            }
-            if let section = try binary.targetFeaturesSection() {
-                features = section.features.map { ($0.prefix, $0.name) }
+        let decoded: DecodedObject
+        do throws(DecodeError) {
+            if let cache {
+                decoded = try cache.decoded(name: files[id].name, binary: binary)
+            } else {
+                decoded = try DecodedObject(binary)
             }
         } catch {
             throw malformed(id, error)
         }
+        let object = decoded.object, bodies = decoded.bodies, dataSegments = decoded.dataSegments
+        let relocationsBySection = decoded.relocationsBySection, features = decoded.features
 
         // COMDAT groups: the first object to bring a group keeps it.
         let keptComdats = object.comdats.map { addComdat($0.name) }
