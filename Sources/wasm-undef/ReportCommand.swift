@@ -5,11 +5,12 @@ import Glibc
 import Synchronization
 import Workspace
 import Findings
+import LinkCapture
 import LinkModel
 import Reporting
 
-/// The inputs and policy of `report` and `imports`: files plus `--policy`, or a wasm-ld
-/// command line after `--`.
+/// The inputs and policy of `report` and `imports`: files plus `--policy`, a wasm-ld command
+/// line after `--`, or a link captured by wasm-undef-ld (`--capture`).
 struct LinkArguments: ParsableArguments {
     @Option(help: "Policy for undefined symbols: error (wasm-ld's default), import (--import-undefined) or allow (--allow-undefined). With `--`, replaces the policy flags of the link line.")
     var policy: PolicyName?
@@ -28,6 +29,9 @@ struct LinkArguments: ParsableArguments {
 
     @Flag(name: .customLong("no-gc-sections"), help: "Keep dead code, as --no-gc-sections (files mode).")
     var noGCSections = false
+
+    @Option(help: ArgumentHelp("A link captured by wasm-undef-ld: its folder, its link.json, its name in the captures folder ($WASM_UNDEF_CAPTURE_DIR, else .wasm-undef/captures), or latest. Its inputs keep their original names.", valueName: "capture"))
+    var capture: String?
 
     @Option(name: .customLong("search"), help: ArgumentHelp("A folder of libraries to look in for undefined symbols and near-miss names, besides the link's -L folders (repeatable): a Rust sysroot's lib/rustlib/wasm32-…/lib, a wasi-libc folder.", valueName: "dir"))
     var searchFolders: [String] = []
@@ -51,6 +55,13 @@ struct LinkArguments: ParsableArguments {
         if let misplaced = files.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
             throw ValidationError("\(misplaced): options go before the input files (or put a wasm-ld command line after --)")
         }
+        if capture != nil {
+            if !files.isEmpty || !linkerArguments.isEmpty { throw ValidationError("give either --capture or input files / a wasm-ld command line, not both") }
+            if entry != nil || noEntry || !exports.isEmpty || noGCSections {
+                throw ValidationError("--entry, --no-entry, --export and --no-gc-sections apply to files mode; a capture has its own link line")
+            }
+            return
+        }
         if files.isEmpty && linkerArguments.isEmpty { throw ValidationError("give input files, or a wasm-ld command line after --") }
         if !files.isEmpty && !linkerArguments.isEmpty { throw ValidationError("give either input files or a wasm-ld command line after --, not both") }
         if !linkerArguments.isEmpty && (entry != nil || noEntry || !exports.isEmpty || noGCSections) {
@@ -71,6 +82,9 @@ struct LinkArguments: ParsableArguments {
 
     /// The options, resolved link and the policy to predict under.
     func resolve() throws -> (ResolvedLink, UndefinedPolicy) {
+        if let capture {
+            return try CaptureCommands.resolve(try CaptureCommands.find(capture), policy: policy, allowFile: allowFile)
+        }
         let result: Result<(ResolvedLink, UndefinedPolicy), LinkModelError> = Result { () throws(LinkModelError) in
             let (options, policy) = try makeOptions()
             return (try ResolvedLink.resolve(options), policy)
@@ -95,13 +109,19 @@ struct LinkArguments: ParsableArguments {
         } else {
             options = try LinkOptions.parse(arguments: linkerArguments)
         }
+        let policy = LinkArguments.policy(of: &options, overriddenBy: self.policy, allowFile: allowFile)
+        return (options, policy)
+    }
+
+    /// The policy of `options` with `--policy` and `--allow-file` applied to both.
+    static func policy(of options: inout LinkOptions, overriddenBy name: PolicyName?, allowFile: String?) -> UndefinedPolicy {
         var policy = options.policy
-        if let name = self.policy {
+        if let name {
             policy = UndefinedPolicy(name, allowFile: policy.allowFile)
         }
         if let allowFile { policy.allowFile = AllowList(path: allowFile, names: nil) }
         options.apply(policy)
-        return (options, policy)
+        return policy
     }
 }
 
@@ -116,6 +136,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             wasm-undef report [--policy P] [--allow-file F] [--format text|json] FILES...
             wasm-undef report [--format text|json] -- <wasm-ld arguments>
+            wasm-undef report [--policy P] [--format text|json] --capture CAPTURE
             wasm-undef report --fix rust|c|allow-file FILES...
 
             Exit status: 0 wasm-ld would succeed, 1 it would fail, 2 usage error or unreadable input.
@@ -144,6 +165,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if watch && output != nil { throw ValidationError("--watch prints to standard output; it cannot be combined with --output") }
+        if (watch || stats) && link.capture != nil { throw ValidationError("a capture does not change: --watch and --stats apply to files and link lines") }
     }
 
     func run() throws {
@@ -154,10 +176,15 @@ struct ReportCommand: ParsableCommand {
             try emit(FixIt.render(fix, for: prediction), to: output, overwrite: force)
             return
         }
-        let findings = FindingsContext(resolved: resolved, searchFolders: link.searchFolders).analyze(prediction)
-        let text = format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
+        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders)
         try emit(text, to: output, overwrite: force)
         if !prediction.linkOK { throw ExitCode(1) }
+    }
+
+    /// The report of `prediction` with its findings, as `report` prints it.
+    static func render(_ prediction: LinkPrediction, of resolved: ResolvedLink, format: OutputFormat, searchFolders: [String]) -> String {
+        let findings = FindingsContext(resolved: resolved, searchFolders: searchFolders).analyze(prediction)
+        return format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
     }
 }
 
