@@ -87,6 +87,25 @@ def main():
     if os.path.exists(big) and (not args.only or "reload" in args.only):
         reload_rows = measure_reload(tool, big, args.runs)
 
+    # report on a C program linked against Debian's wasi-libc (crt1-command.o + libc.a),
+    # next to llvm-nm on libc.a (issue 6's peer) and wasm-ld doing the link itself.
+    wasi = "/usr/lib/wasm32-wasi"
+    if os.path.exists(os.path.join(wasi, "libc.a")):
+        import tempfile
+        folder = tempfile.mkdtemp(prefix="wasm-undef-bench-")
+        source = os.path.join(folder, "prog.c")
+        with open(source, "w") as f:
+            f.write('#include <stdio.h>\n#include <string.h>\nextern int missing_function(int);\n'
+                    'int main(void) { printf("%zu\\n", strlen("hello")); return missing_function(2); }\n')
+        obj = os.path.join(folder, "prog.o")
+        subprocess.run([os.path.join(llvm, "clang"), "--target=wasm32-wasi", "--sysroot=/usr", "-I/usr/include/wasm32-wasi",
+                        "-O1", "-c", source, "-o", obj], check=True)
+        link = [os.path.join(wasi, "crt1-command.o"), obj, "-L" + wasi, "-lc", "-o", os.path.join(folder, "a.wasm")]
+        cases.append(("report wasi-libc link", os.path.join(wasi, "libc.a"), [tool, "report", "--"] + link,
+                      "llvm-nm libc.a", [nm, os.path.join(wasi, "libc.a")]))
+        cases.append(("report wasi-libc link", os.path.join(wasi, "libc.a"), [tool, "report", "--"] + link,
+                      "wasm-ld (the link)", [os.path.join(llvm, "wasm-ld")] + link))
+
     only = [o for o in args.only.split(",") if o]
     rows = []
     for label, path, ours, peer, theirs in cases:
