@@ -46,14 +46,27 @@ struct LinkArguments: ParsableArguments {
         if let misplaced = files.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
             throw ValidationError("\(misplaced): options go before the input files (or put a wasm-ld command line after --)")
         }
-        if files.isEmpty && linkerArguments.isEmpty { throw ValidationError("give input files, or a wasm-ld command line after --") }
         if !files.isEmpty && !linkerArguments.isEmpty { throw ValidationError("give either input files or a wasm-ld command line after --, not both") }
         if !linkerArguments.isEmpty && (entry != nil || noEntry || !exports.isEmpty || noGCSections) {
             throw ValidationError("--entry, --no-entry, --export and --no-gc-sections apply to files mode; put them in the link line after --")
         }
     }
 
+    /// `report` and `imports` need inputs; the TUI opens the demo without.
+    func requireInputs() throws {
+        if files.isEmpty && linkerArguments.isEmpty { throw ValidationError("give input files, or a wasm-ld command line after --") }
+    }
+
     var policyLabel: String { policy?.rawValue ?? "error" }
+
+    /// The link options and the policy to start from, without reading the inputs.
+    func linkOptions() throws -> (LinkOptions, UndefinedPolicy) {
+        let result: Result<(LinkOptions, UndefinedPolicy), LinkModelError> = Result { () throws(LinkModelError) in try makeOptions() }
+        switch result {
+        case .success(let value): return value
+        case .failure(let error): throw ToolError(message: error.message, exitCode: 2)
+        }
+    }
 
     /// The options, resolved link and the policy to predict under.
     func resolve() throws -> (ResolvedLink, UndefinedPolicy) {
@@ -116,6 +129,10 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(help: "Replace the --output file if it exists.")
     var force = false
+
+    func validate() throws {
+        try link.requireInputs()
+    }
 
     func run() throws {
         let (resolved, policy) = try link.resolve()
