@@ -108,7 +108,7 @@ let package = Package(
         // The inspector's screens (snapshots), reducer and keymap, on the demo link.
         .testTarget(
             name: "InspectorUITests",
-            dependencies: ["InspectorUI", "TerminalUI", "LinkModel", "Findings", "Reporting", "TestSupport"],
+            dependencies: ["InspectorUI", "TerminalUI", "LinkModel", "Findings", "Reporting", "TestSupport", "wasm-undef", "InspectorTerminal"],
             exclude: ["__Snapshots__"]
         ),
         // End-to-end: the built wasm-undef in tmux (keys, export, allow list, restore).

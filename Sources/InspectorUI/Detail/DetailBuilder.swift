@@ -92,35 +92,32 @@ enum DetailBuilder {
         let entry = state.data.sectionListings[listing]
         guard row < entry.listing.sections.count else { return }
         let section = entry.listing.sections[row]
-        out.field("input", entry.listing.path)
+        let input = state.data.inputs[safe: entry.input]
+        out.field("input", input?.path ?? entry.listing.path)
         out.field("member", entry.listing.member)
         out.field("kind", "\(entry.listing.kind)")
         out.field("index", String(section.index))
         out.field("id", "\(section.id)" + (section.id == 0 ? " (custom)" : ""))
         out.field("name", section.name)
         out.field("offset", "\(Format.hex(section.offset)) (the id byte)")
-        let headerLength = 1 + leb128Length(section.size)
-        out.field("payload", "\(Format.hex(section.offset + headerLength))..<\(Format.hex(section.offset + headerLength + section.size))")
+        guard let file = input?.file else { return }
+        // The header as encoded: id, size LEB (objects pad it to 5 bytes), and a custom name.
+        var reader = file.window.slice(absolute: section.offset..<file.window.absoluteEnd).reader()
+        var headerEnd = section.offset + 1
+        var payloadStart = headerEnd
+        if (try? reader.readByte()) != nil, (try? reader.readVarUInt32()) != nil {
+            payloadStart = reader.offset
+            headerEnd = payloadStart
+            if section.id == 0, (try? reader.readName()) != nil { headerEnd = reader.offset }
+        }
+        out.field("payload", "\(Format.hex(payloadStart))..<\(Format.hex(payloadStart + section.size))")
         out.field("size", "\(Format.count(section.size)) bytes (\(Format.size(section.size)))")
         out.field("items", section.count.map(Format.count))
-        if let file = state.data.inputs[safe: entry.input]?.file {
-            out.heading("Raw bytes")
-            let headerEnd = section.offset + headerLength + (section.id == 0 ? min(section.size, 1 + leb128Length(section.name.utf8.count) + section.name.utf8.count) : 0)
-            out.bytes("section header (id, size" + (section.id == 0 ? ", name" : "") + ")",
-                      file.window.slice(absolute: section.offset..<headerEnd))
-            let payload = file.window.slice(absolute: headerEnd..<(section.offset + headerLength + section.size))
-            out.bytes("start of the payload", payload.slice(relative: 0..<min(payload.count, 128)))
-        }
-    }
-
-    static func leb128Length(_ value: Int) -> Int {
-        var length = 1
-        var rest = value >> 7
-        while rest > 0 {
-            length += 1
-            rest >>= 7
-        }
-        return length
+        out.heading("Raw bytes")
+        out.bytes("section header (id, size" + (section.id == 0 ? ", name" : "") + ")",
+                  file.window.slice(absolute: section.offset..<headerEnd))
+        let content = file.window.slice(absolute: headerEnd..<(payloadStart + section.size))
+        out.bytes("start of the content", content.slice(relative: 0..<min(content.count, 128)))
     }
 
     // MARK: symbols

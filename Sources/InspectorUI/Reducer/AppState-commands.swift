@@ -136,7 +136,7 @@ extension AppState {
         policy = UndefinedPolicy(next, allowFile: policy.allowFile)
         let effects = repredict()
         if let prediction {
-            message = StatusMessage("policy \(policy.label): " + Self.summary(prediction))
+            message = StatusMessage("policy \(policy.label): " + Self.summary(prediction, unicode: capabilities.unicode))
         }
         return effects
     }
@@ -167,8 +167,8 @@ extension AppState {
     }
 
     /// `6 undefined → 1 import, 4 errors`.
-    public static func summary(_ prediction: LinkPrediction) -> String {
-        "\(prediction.undefined.count) undefined → \(Format.plural(prediction.imports.count, "import")), "
+    public static func summary(_ prediction: LinkPrediction, unicode: Bool = true) -> String {
+        "\(prediction.undefined.count) undefined \(unicode ? "→" : "->") \(Format.plural(prediction.imports.count, "import")), "
             + Format.plural(prediction.errorCount, "error")
             + (prediction.warningCount > 0 ? ", " + Format.plural(prediction.warningCount, "warning") : "")
     }

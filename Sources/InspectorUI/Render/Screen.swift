@@ -10,6 +10,11 @@ public struct Frame: Sendable, Equatable {
     public struct Cursor: Sendable, Hashable {
         public var row: Int
         public var column: Int
+
+        public init(row: Int, column: Int) {
+            self.row = row
+            self.column = column
+        }
     }
 }
 
@@ -53,8 +58,9 @@ public enum Screen {
 
     static func drawTooSmall(_ grid: inout CellGrid, size: Size, theme: Theme) {
         let lines = [
-            "wasm-undef needs a terminal of at least \(Layout.minimumSize.columns)×\(Layout.minimumSize.rows);",
-            "this one is \(size.columns)×\(size.rows). Enlarge it, or press q to quit.",
+            "wasm-undef needs at least \(Layout.minimumSize.columns)×\(Layout.minimumSize.rows)",
+            "(this terminal is \(size.columns)×\(size.rows))",
+            "enlarge it, or press q to quit",
         ]
         let top = max(0, size.rows / 2 - 1)
         for (offset, line) in lines.enumerated() {
@@ -263,7 +269,7 @@ public enum Screen {
                 put(separator + "allow list \(allowCount)" + (state.allowList.isModified ? "*" : ""), theme.status)
             }
             if let prediction = state.prediction {
-                put(separator + AppState.summary(prediction), theme.status)
+                put(separator + AppState.summary(prediction, unicode: state.capabilities.unicode), theme.status)
                 put(separator, theme.status)
                 if prediction.linkOK {
                     put((state.capabilities.unicode ? "✓" : "ok:") + " link succeeds", theme.statusTone(.good))
