@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wasm-undef", targets: ["wasm-undef"]),
+        .executable(name: "wasm-undef-ld", targets: ["wasm-undef-ld"]),
         .library(name: "WasmDecoding", targets: ["WasmDecoding"]),
         .library(name: "LinkModel", targets: ["LinkModel"]),
         .library(name: "Reporting", targets: ["Reporting"]),
@@ -33,9 +34,13 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
 
 
+        // Real links captured by wasm-undef-ld: the link.json manifest, copying the files a
+        // link reads, reading a capture back as a link whose files keep their original names.
+        .target(name: "LinkCapture", dependencies: ["LinkModel", "WasmDecoding", "TextFormatting"]),
+
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.
-        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+        .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
         .target(
@@ -76,6 +81,8 @@ let package = Package(
                 "LinkModel",
                 "Reporting",
                 "Findings",
+                "Workspace",
+                "LinkCapture",
                 "InspectorUI",
                 "InspectorTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -83,6 +90,9 @@ let package = Package(
             // The demo's C sources and build script; DemoFiles.swift embeds what they build.
             exclude: ["Demo/src"]
         ),
+
+        // The linker wrapper: records a real link into a capture, then runs the real linker.
+        .executableTarget(name: "wasm-undef-ld", dependencies: ["LinkCapture"]),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
@@ -93,8 +103,14 @@ let package = Package(
             dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
             exclude: ["Cases", "RealLinks"]
         ),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        // Captures: manifest, file lists, the store; end to end, clang and rustc linking through
+        // the built wasm-undef-ld, compared with wasm-ld alone, and `report --capture`.
+        .testTarget(
+            name: "CaptureTests",
+            dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
+        ),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(

@@ -64,11 +64,11 @@ extension LinkModelError {
         LinkModelError(kind: .notModelled, message: "\(what) is not modelled: wasm-undef only predicts ordinary (non-shared, non-PIE, non-relocatable) links of wasm objects")
     }
 
-    static func unreadable(_ path: String, _ reason: String) -> LinkModelError {
+    public static func unreadable(_ path: String, _ reason: String) -> LinkModelError {
         LinkModelError(kind: .unreadableInput, message: "cannot open \(path): \(reason)", path: path)
     }
 
-    static func malformed(_ name: String, path: String, _ error: DecodeError) -> LinkModelError {
+    public static func malformed(_ name: String, path: String, _ error: DecodeError) -> LinkModelError {
         LinkModelError(kind: .malformedInput, message: "\(name): \(error)", path: path, decodeError: error)
     }
 

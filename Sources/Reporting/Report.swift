@@ -85,9 +85,9 @@ public enum Report {
         out += "inputs:\n"
         var inputs = TextTable([.init("path"), .init("kind"), .init("used")])
         for input in prediction.inputs {
-            var used = ""
+            var used = input.crateName.map { "crate \($0), " } ?? ""
             if input.kind == .archive {
-                used = "\(input.membersUsed.count) of \(input.memberCount) members"
+                used += "\(input.membersUsed.count) of \(input.memberCount) members"
                 if !input.membersUsed.isEmpty { used += ": " + input.membersUsed.prefix(8).joined(separator: ", ") }
                 if input.membersUsed.count > 8 { used += ", …" }
                 if let imports = input.importsFile { used += " (+ \(imports))" }

@@ -24,6 +24,7 @@ public enum ReportJSON {
                     json.object { json in
                         json.field("path", input.path)
                         json.field("kind", input.kind.rawValue)
+                        if let crate = input.crateName { json.field("crate", crate) }
                         if input.kind == .archive {
                             json.field("members_used", strings: input.membersUsed)
                             json.field("member_count", input.memberCount)

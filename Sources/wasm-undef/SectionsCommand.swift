@@ -1,4 +1,6 @@
 import ArgumentParser
+import LinkModel
+import Workspace
 import TextFormatting
 import WasmDecoding
 
@@ -19,7 +21,14 @@ struct SectionsCommand: ParsableCommand {
     @Flag(help: "Tab-separated values instead of aligned columns (text format).")
     var tsv = false
 
+    @Flag(help: "Keep watching the files and list them again after each change (Ctrl-C ends).")
+    var watch = false
+
+    @Flag(help: "After each load, print on standard error what was decoded and what was reused from the previous load.")
+    var stats = false
+
     func run() throws {
+        if watch || stats { return try runSession() }
         var listings: [SectionListing] = []
         for path in files {
             let file = try InputFile(path: path)
@@ -34,6 +43,24 @@ struct SectionsCommand: ParsableCommand {
             out.write(&text)
         }
         out.flush()
+    }
+
+    /// `--watch` / `--stats`: loads through a `LinkSession`, which on each reload decodes only
+    /// the sections whose bytes changed.
+    func runSession() throws {
+        let session = LinkSession(options: LinkOptions(files: files), linking: false)
+        func show(_ snapshot: LinkSnapshot) {
+            var out = StandardOutput()
+            switch format {
+            case .json: out.write(Self.json(snapshot.sections))
+            case .text:
+                var text = TextBuffer()
+                Self.text(snapshot.sections, tsv: tsv, into: &text) { out.write(&$0) }
+                out.write(&text)
+            }
+            out.flush()
+        }
+        try watchSession(session, watch: watch, stats: stats, show: show)
     }
 
     static let columns: [TextTable.Column] = [

@@ -37,7 +37,7 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         let explicit = CommandLine.arguments.dropFirst().first == "tui"
-        let demo = link.files.isEmpty && link.linkerArguments.isEmpty
+        let demo = link.files.isEmpty && link.linkerArguments.isEmpty && link.capture == nil
         let interactive = isatty(STDOUT_FILENO) == 1
         if !interactive && !explicit {
             try printReport(demo: demo)
@@ -55,16 +55,26 @@ struct TUICommand: ParsableCommand {
             source = try linkSource()
             try checkReadable(source)
         }
-        let writer = TUIFileWriter(baseDirectory: demoFolder?.originalDirectory)
-        let exit: InspectorExit
         do {
-            exit = try InspectorTerminal.run(source, writer: writer, benchmarkLog: logPath)
+            try Self.open(source, logPath: logPath, baseDirectory: demoFolder?.originalDirectory) { demoFolder?.remove() }
         } catch {
             demoFolder?.remove()
+            throw error
+        }
+    }
+
+    /// Runs the TUI on `source` until `q` or a signal; `cleanUp` runs once the terminal is
+    /// restored, before a signal ends the process.
+    static func open(_ source: InspectionSource, logPath: String? = nil, baseDirectory: String? = nil,
+                     cleanUp: () -> Void = {}) throws {
+        let exit: InspectorExit
+        do {
+            exit = try InspectorTerminal.run(source, writer: TUIFileWriter(baseDirectory: baseDirectory), benchmarkLog: logPath)
+        } catch {
             let hint = error == .notATerminal ? " (wasm-undef report prints the report as text)" : ""
             throw ToolError(message: error.description + hint)
         }
-        demoFolder?.remove()
+        cleanUp()
         if case .signal(let request) = exit { request.exitProcess() }
     }
 
@@ -84,15 +94,21 @@ struct TUICommand: ParsableCommand {
     }
 
     private func linkSource() throws -> InspectionSource {
-        let (options, _) = try link.linkOptions()
+        if let capture = link.capture {
+            let captured = try CaptureCommands.find(capture)
+            let (resolved, policy) = try CaptureCommands.resolve(captured, policy: link.policy, allowFile: link.allowFile)
+            return InspectionSource(resolved: resolved, policy: policy, searchFolders: link.searchFolders, title: captured.name)
+        }
+        let (options, _) = try link.optionsAndPolicy()
         return InspectionSource(options: options, searchFolders: link.searchFolders)
     }
 
     /// Fails before the terminal is taken when an input cannot be opened.
     private func checkReadable(_ source: InspectionSource) throws {
+        guard source.resolved == nil else { return }
         for path in source.inputPaths {
             do {
-                _ = try InputFile(path: source.openPath(path))
+                _ = try InputFile(path: source.openPath(path) ?? path)
             } catch {
                 throw ToolError(message: error.description)
             }

@@ -16,7 +16,7 @@ struct WasmUndef: ParsableCommand {
             """,
         subcommands: [
             TUICommand.self, SectionsCommand.self, SymbolsCommand.self, ReportCommand.self, ImportsCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, OpenCommand.self, CapturesCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

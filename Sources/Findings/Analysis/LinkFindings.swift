@@ -57,8 +57,9 @@ public struct FindingsContext: Sendable {
                     message: "`\(shown)` is defined in \(library.displayName), which is not on the link line",
                     fix: "add \(library.linkFlag) to the link"))
             }
-            // Near misses, unless the symbol is an explicit import (a host function by design).
-            if symbol.explicitImportName == nil, !symbol.claimedByStubLibrary {
+            // Near misses, unless the symbol is an explicit import (a host function by design)
+            // or a library already defines exactly this name.
+            if symbol.explicitImportName == nil, !symbol.claimedByStubLibrary, suggestions.isEmpty {
                 let misses = nearMisses.nearMisses(for: name)
                 for miss in misses {
                     suggestions.append(Suggestion(kind: .nearMiss, name: miss.candidate.name, definedIn: miss.candidate.definedIn))

@@ -26,8 +26,11 @@ public struct InspectionLoader: InspectionLoading {
         var inputs: [OpenedInput] = []
         var openError: String?
         for path in source.inputPaths {
-            do {
-                let file = try InputFile(path: source.openPath(path))
+            do throws(InputError) {
+                guard let location = source.openPath(path) else {
+                    throw InputError(path: path, reason: .notModelled("cannot open: not in the captured files"))
+                }
+                let file = try InputFile(path: location)
                 inputs.append(OpenedInput(path: path, kind: file.kind, file: file))
             } catch {
                 inputs.append(OpenedInput(path: path, kind: .unknown, file: nil))
@@ -64,11 +67,15 @@ public struct InspectionLoader: InspectionLoading {
     private func loadLink(_ source: InspectionSource, post: @escaping @Sendable (LoadUpdate) -> Void) {
         post(.progress("resolving the link", fraction: nil))
         let resolved: ResolvedLink
-        do {
-            resolved = try ResolvedLink.resolve(source.options, workingDirectory: source.workingDirectory)
-        } catch {
-            post(.failed(error.message))
-            return
+        if let given = source.resolved {
+            resolved = given
+        } else {
+            do {
+                resolved = try ResolvedLink.resolve(source.options, locations: source.locations)
+            } catch {
+                post(.failed(error.message))
+                return
+            }
         }
         post(.resolved(resolved, allowFile: resolved.loadingAllowFile(resolved.options.policy).allowFile))
 
@@ -77,7 +84,7 @@ public struct InspectionLoader: InspectionLoading {
         post(.defined(defined, rows: Rows.defined(defined)))
 
         post(.progress("looking for near misses and libraries not linked", fraction: nil))
-        post(.findingsContext(FindingsContext(resolved: resolved, searchFolders: source.searchFolders.map(source.openPath))))
+        post(.findingsContext(FindingsContext(resolved: resolved, searchFolders: source.searchFolders.map(source.searchPath))))
     }
 
     private func loadModules(_ inputs: [OpenedInput], post: @escaping @Sendable (LoadUpdate) -> Void) {

@@ -82,6 +82,8 @@ extension AppState {
             refreshDetail()
             return effects
         case .reload:
+            // A link resolved by the caller is read afresh from now on.
+            source.resolved = nil
             loading = LoadingState(text: "reloading \(source.displayTitle)", fraction: nil, isReload: true)
             applyLayout()
             return [.load(generation: bumpLoadGeneration())]

@@ -63,18 +63,11 @@ extension LinkOptions {
     ///   `.notModelled` for `-shared`, `-pie`, `-r` and `--wrap`.
     public static func parse(arguments: [String], files: FileAccess = .system) throws(LinkModelError) -> LinkOptions {
         var options = LinkOptions()
-        var arguments = arguments
-        if let first = arguments.first, linkerNames.contains(baseName(first)) {
-            options.programName = baseName(first).replacingSuffix(".exe", with: "")
-            arguments.removeFirst()
-        }
-        if arguments.first == "-flavor" {
-            guard arguments.count >= 2 else { throw .missingValue("-flavor") }
-            guard arguments[1] == "wasm" else { throw .notALink("-flavor \(arguments[1]) is not the wasm linker") }
-            if options.programName == "wasm-ld" { options.programName = "rust-lld" }
-            arguments.removeFirst(2)
-        }
-        arguments = try ResponseFiles.expand(arguments, read: files.readText)
+        let (program, flavored, linkArguments) = try splitProgram(arguments)
+        // A line that names its program prints with that name (`wasm-ld -flavor wasm` still
+        // says `wasm-ld:`); `-flavor wasm` alone is how rustc runs its bundled `rust-lld`.
+        options.programName = program ?? (flavored ? "rust-lld" : "wasm-ld")
+        let arguments = try ResponseFiles.expand(linkArguments, read: files.readText)
 
         var wholeArchive = false
         var inLib = false
@@ -208,9 +201,40 @@ extension LinkOptions {
         return options
     }
 
+    /// Splits off what comes before the options: a leading linker path (`/x/rust-lld`) and
+    /// `-flavor wasm`. Returns the linker's name (without `.exe`), whether `-flavor wasm` was
+    /// given, and the rest.
+    static func splitProgram(_ arguments: [String]) throws(LinkModelError) -> (program: String?, flavored: Bool, rest: [String]) {
+        var arguments = arguments[...]
+        var program: String?
+        if let first = arguments.first, linkerNames.contains(baseName(first)) {
+            program = baseName(first).replacingSuffix(".exe", with: "")
+            arguments.removeFirst()
+        }
+        var flavored = false
+        if arguments.first == "-flavor" {
+            guard arguments.count >= 2 else { throw .missingValue("-flavor") }
+            let flavor = arguments[arguments.startIndex + 1]
+            guard flavor == "wasm" else { throw .notALink("-flavor \(flavor) is not the wasm linker") }
+            flavored = true
+            arguments.removeFirst(2)
+        }
+        return (program, flavored, Array(arguments))
+    }
+
+    /// wasm-ld's `findLibrary`, on top of `searchLibrary`: a shared library is not modelled and
+    /// a library found nowhere is an error.
+    static func findLibrary(_ name: String, in directories: [String], isStatic: Bool, files: FileAccess) throws(LinkModelError) -> String {
+        guard let path = searchLibrary(name, in: directories, isStatic: isStatic, files: files) else {
+            throw .libraryNotFound(name)
+        }
+        if !name.hasPrefix(":") && path.hasSuffix(".so") { throw .notModelled("the shared library \(path) (-l\(name))") }
+        return path
+    }
+
     /// wasm-ld's `searchLibrary`: `-l:name` is a file name on the search path; `-lname` is
     /// `libname.so` (unless static) then `libname.a`, directory by directory.
-    static func findLibrary(_ name: String, in directories: [String], isStatic: Bool, files: FileAccess) throws(LinkModelError) -> String {
+    public static func searchLibrary(_ name: String, in directories: [String], isStatic: Bool, files: FileAccess = .system) -> String? {
         for directory in directories {
             if name.hasPrefix(":") {
                 let path = joinPath(directory, String(name.dropFirst()))
@@ -219,15 +243,15 @@ extension LinkOptions {
             }
             if !isStatic {
                 let shared = joinPath(directory, "lib\(name).so")
-                if files.exists(shared) { throw .notModelled("the shared library \(shared) (-l\(name))") }
+                if files.exists(shared) { return shared }
             }
             let archive = joinPath(directory, "lib\(name).a")
             if files.exists(archive) { return archive }
         }
-        throw .libraryNotFound(name)
+        return nil
     }
 
-    static func joinPath(_ directory: String, _ file: String) -> String {
+    public static func joinPath(_ directory: String, _ file: String) -> String {
         directory.isEmpty ? file : (directory.hasSuffix("/") ? directory + file : directory + "/" + file)
     }
 

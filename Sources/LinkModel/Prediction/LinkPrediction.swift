@@ -55,6 +55,20 @@ public struct InputSummary: Sendable, Hashable {
     public var memberCount: Int
     /// The `.imports` side file that was read for this archive, if any.
     public var importsFile: String?
+
+    /// The Rust crate of an `.rlib` input (`libserde_json-1a2b3c4d.rlib` → `serde_json`), which
+    /// answers "which crate brought this symbol?" for references from its members.
+    public var crateName: String? { Self.crateName(ofRustLibrary: path) }
+
+    /// The crate an `.rlib` file name stands for: rustc names it `lib<crate>.rlib`, and cargo
+    /// `lib<crate>-<hash>.rlib` (crate names have `_`, never `-`); nil for other files.
+    public static func crateName(ofRustLibrary path: String) -> String? {
+        let fileName = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+        guard fileName.hasPrefix("lib"), fileName.hasSuffix(".rlib") else { return nil }
+        var stem = fileName.dropFirst(3).dropLast(5)
+        if let dash = stem.lastIndex(of: "-") { stem = stem[..<dash] }
+        return stem.isEmpty ? nil : String(stem)
+    }
 }
 
 /// Which kind of thing a symbol names.

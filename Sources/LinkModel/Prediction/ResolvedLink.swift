@@ -13,8 +13,10 @@ import WasmDecoding
 public struct ResolvedLink: Sendable {
     /// The options as given.
     public let options: LinkOptions
+    /// Where the inputs and side files were read from.
+    public let locations: FileLocations
     /// Directory relative input paths are opened from (nil: the process's).
-    public let workingDirectory: String?
+    public var workingDirectory: String? { locations.workingDirectory }
     let linker: Linker
 
     /// Reads the inputs and resolves the link.
@@ -22,10 +24,22 @@ public struct ResolvedLink: Sendable {
     /// - Throws: `LinkModelError` for unreadable or malformed inputs and for inputs the model
     ///   does not predict (bitcode, shared libraries). Everything wasm-ld itself would report
     ///   (duplicates, undefined symbols…) is a prediction, not an error.
-    public static func resolve(_ options: LinkOptions, workingDirectory: String? = nil) throws(LinkModelError) -> ResolvedLink {
-        var linker = Linker(options: options, workingDirectory: workingDirectory)
+    /// - Parameter cache: decoded objects from earlier resolves of the same link; objects
+    ///   whose linking sections did not change are taken from it instead of decoded again.
+    public static func resolve(_ options: LinkOptions, workingDirectory: String? = nil,
+                               cache: DecodeCache? = nil) throws(LinkModelError) -> ResolvedLink {
+        try resolve(options, locations: FileLocations(workingDirectory: workingDirectory), cache: cache)
+    }
+
+    /// Reads the inputs from `locations` (a captured link's copies, say) and resolves the link.
+    /// Inputs keep the names the options give them, wherever their bytes come from.
+    public static func resolve(_ options: LinkOptions, locations: FileLocations,
+                               cache: DecodeCache? = nil) throws(LinkModelError) -> ResolvedLink {
+        var linker = Linker(options: options, locations: locations)
+        linker.cache = cache
+        cache?.beginResolve()
         try linker.run()
-        return ResolvedLink(options: options, workingDirectory: workingDirectory, linker: linker)
+        return ResolvedLink(options: options, locations: locations, linker: linker)
     }
 
     /// The names the `.imports` files beside archives add to every policy's allow list.
@@ -37,7 +51,8 @@ public struct ResolvedLink: Sendable {
     public func loadingAllowFile(_ policy: UndefinedPolicy) -> UndefinedPolicy {
         guard let allowFile = policy.allowFile, allowFile.names == nil, allowFile.failure == nil else { return policy }
         var loaded = policy
-        var list = AllowList.load(path: linker.openPath(allowFile.path))
+        var list = linker.openPath(allowFile.path).map(AllowList.load(path:))
+            ?? AllowList(path: allowFile.path, names: nil, failure: FileLocations.missingReason)
         list.path = allowFile.path
         loaded.allowFile = list
         return loaded
@@ -230,14 +245,8 @@ public enum LinkModel {
     /// Parses a wasm-ld command line, reads its inputs and predicts the link under the policy
     /// the command line gives.
     public static func predict(arguments: [String], workingDirectory: String? = nil) throws(LinkModelError) -> LinkPrediction {
-        var files = FileAccess.system
-        if let workingDirectory {
-            let base = FileAccess.system
-            files = FileAccess(
-                readText: { base.readText($0.hasPrefix("/") ? $0 : LinkOptions.joinPath(workingDirectory, $0)) },
-                exists: { base.exists($0.hasPrefix("/") ? $0 : LinkOptions.joinPath(workingDirectory, $0)) })
-        }
-        let options = try LinkOptions.parse(arguments: arguments, files: files)
-        return try ResolvedLink.resolve(options, workingDirectory: workingDirectory).predict()
+        let locations = FileLocations(workingDirectory: workingDirectory)
+        let options = try LinkOptions.parse(arguments: arguments, files: locations.fileAccess)
+        return try ResolvedLink.resolve(options, locations: locations).predict()
     }
 }

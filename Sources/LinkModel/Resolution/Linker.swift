@@ -20,7 +20,10 @@ struct LoadedInput: Sendable {
 /// are recorded as `LinkEvent`s in the order wasm-ld would print them.
 struct Linker {
     let options: LinkOptions
-    let workingDirectory: String?
+    /// Where the inputs and side files are read from.
+    let locations: FileLocations
+    /// Decoded objects kept from earlier resolves of this link, if any.
+    var cache: DecodeCache?
 
     var inputs: [LoadedInput] = []
     var files: [LinkFile] = []
@@ -59,9 +62,9 @@ struct Linker {
     /// Feature errors of `populateTargetFeatures`, printed after the export check.
     var featureEvents: [LinkEvent] = []
 
-    init(options: LinkOptions, workingDirectory: String?) {
+    init(options: LinkOptions, locations: FileLocations) {
         self.options = options
-        self.workingDirectory = workingDirectory
+        self.locations = locations
         entry = options.entry
         exportedNames = Set(options.exports + options.exportIfDefined)
     }

@@ -10,10 +10,10 @@ import WasmDecoding
 /// Reading inputs and turning objects into chunks and symbols (lld's `LinkerDriver::addFile`,
 /// `ObjFile::parse`, `ObjFile::parseLazy`, `StubFile::parse`).
 extension Linker {
-    /// The path to open for `path` as given.
-    func openPath(_ path: String) -> String {
-        guard let workingDirectory, !path.hasPrefix("/") else { return path }
-        return LinkOptions.joinPath(workingDirectory, path)
+    /// The path to open for `path` as given; nil when the file is not available (a captured
+    /// link that has no copy of it).
+    func openPath(_ path: String) -> String? {
+        locations.location(of: path)
     }
 
     /// Reads every input in order: objects, archives (with their `.imports` side file), `#STUB`
@@ -21,8 +21,9 @@ extension Linker {
     mutating func readInputs() throws(LinkModelError) {
         for (inputIndex, input) in options.inputs.enumerated() {
             let storage: ByteStorage
+            guard let location = openPath(input.path) else { throw .unreadable(input.path, FileLocations.missingReason) }
             do {
-                storage = try ByteStorage.map(path: openPath(input.path))
+                storage = try ByteStorage.map(path: location)
             } catch {
                 throw .unreadable(input.path, error.reasonText)
             }
@@ -38,8 +39,8 @@ extension Linker {
                     throw .malformed(input.path, path: input.path, error)
                 }
                 loaded.archive = archive
-                let importsPath = Self.replacingExtension(input.path, with: ".imports")
-                if case .success(let text) = TextFile.read(openPath(importsPath)) {
+                let importsPath = LinkOptions.importsSideFile(of: input.path)
+                if let location = openPath(importsPath), case .success(let text) = TextFile.read(location) {
                     loaded.importsFile = importsPath
                     loaded.importsNames = AllowList.names(in: text)
                 }
@@ -152,16 +153,6 @@ extension Linker {
         file.path = options.inputs[file.inputIndex].path
         files.append(file)
         return file.id
-    }
-
-    /// `path::replace_extension`.
-    static func replacingExtension(_ path: String, with newExtension: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let fileStart = slash.map { path.index(after: $0) } ?? path.startIndex
-        if let dot = path[fileStart...].lastIndex(of: "."), dot != fileStart {
-            return String(path[..<dot]) + newExtension
-        }
-        return path + newExtension
     }
 
     /// `#STUB` lines `sym: dep, dep`; `#` lines are comments.
@@ -287,29 +278,18 @@ extension Linker {
     /// `ObjFile::parse`: chunks with their relocations, COMDAT decisions, then every symbol.
     mutating func parseObject(_ id: FileID) throws(LinkModelError) {
         let binary = try binary(of: id)
-        let object: ObjectFile
-        let bodies: [FunctionBody]
-        let dataSegments: [DataSegment]
-        var relocationsBySection: [Int: [Relocation]] = [:]
-        var features: [(Character, String)] = []
-        do {
-            object = try ObjectFile(binary)
-            bodies = try object.functionBodies()
-            dataSegments = try object.dataSegments()
-            for group in try object.relocationGroups() {
-                let entries = try object.relocations(in: group)
-                if relocationsBySection[group.target.index] == nil {
-                    relocationsBySection[group.target.index] = entries
-                } else {
-                    relocationsBySection[group.target.index]! += entries
-                }
-            }
-            if let section = try binary.targetFeaturesSection() {
-                features = section.features.map { ($0.prefix, $0.name) }
+        let decoded: DecodedObject
+        do throws(DecodeError) {
+            if let cache {
+                decoded = try cache.decoded(name: files[id].name, binary: binary)
+            } else {
+                decoded = try DecodedObject(binary)
             }
         } catch {
             throw malformed(id, error)
         }
+        let object = decoded.object, bodies = decoded.bodies, dataSegments = decoded.dataSegments
+        let relocationsBySection = decoded.relocationsBySection, features = decoded.features
 
         // COMDAT groups: the first object to bring a group keeps it.
         let keptComdats = object.comdats.map { addComdat($0.name) }
