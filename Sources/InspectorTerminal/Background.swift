@@ -22,6 +22,11 @@ enum Background {
         #endif
         let started = pthread_create(&thread, nil, { argument in
             guard let argument else { return nil }
+            #if os(Linux)
+            // Below the UI thread: on a busy machine the key that was pressed is drawn first.
+            // (On Linux, `who` 0 is the calling thread, not the whole process.)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
             Unmanaged<Work>.fromOpaque(argument).takeRetainedValue().body()
             return nil
         }, work.toOpaque())

@@ -63,7 +63,8 @@ private struct Loop {
     let log: BenchmarkLog?
     let mailbox = Mailbox<AppEvent>()
     var state: AppState
-    var loggedSections = false
+    /// When each background view was asked for (for the benchmark log).
+    var viewStarted: [Int: Int64] = [:]
 
     init(terminal: NcursesTerminal, source: InspectionSource, writer: any InspectorFileWriter, loader: any InspectionLoading,
          log: BenchmarkLog?) {
@@ -97,13 +98,15 @@ private struct Loop {
                 return .signal(request)
             }
             for event in events {
-                logMilestone(event)
                 if perform(state.handle(event)) { return .quit }
+                logMilestone(event)
             }
-            present()
+            let handled = BenchmarkLog.monotonic()
+            let rendered = present()
             if let keyLabel, let log {
-                let elapsed = Double(BenchmarkLog.monotonic() - received) / 1_000_000
-                log.record("key \(keyLabel) \(elapsed)")
+                let now = BenchmarkLog.monotonic()
+                func milliseconds(_ from: Int64, _ to: Int64) -> Double { Double(to - from) / 1_000_000 }
+                log.record("key \(keyLabel) \(milliseconds(received, now)) reduce \(milliseconds(received, handled)) render \(milliseconds(handled, rendered)) present \(milliseconds(rendered, now))")
             }
         }
     }
@@ -127,12 +130,13 @@ private struct Loop {
                         waker.wake()
                     }
                 }
-            case .sort(let request):
+            case .computeView(let request):
+                if log != nil { viewStarted[request.generation] = BenchmarkLog.monotonic() }
                 let mailbox = self.mailbox
                 let waker = terminal.waker
                 Background.run {
                     let order = request.run()
-                    mailbox.post(.sorted(pane: request.pane, generation: request.generation, order: order))
+                    mailbox.post(.viewComputed(request, order: order))
                     waker.wake()
                 }
             case .write(let request):
@@ -143,13 +147,22 @@ private struct Loop {
         return false
     }
 
-    func present() {
+    /// Renders and presents the state; returns when the render was done (for the benchmark log).
+    @discardableResult
+    func present() -> Int64 {
         let frame = Screen.render(state)
+        let rendered = BenchmarkLog.monotonic()
         terminal.present(frame.grid, cursor: frame.cursor.map { (row: $0.row, column: $0.column) })
+        return rendered
     }
 
     mutating func logMilestone(_ event: AppEvent) {
-        guard let log, case .loaded(let update, _) = event else { return }
+        guard let log else { return }
+        if case .viewComputed(let request, let order) = event, let started = viewStarted.removeValue(forKey: request.generation) {
+            let elapsed = Double(BenchmarkLog.monotonic() - started) / 1_000_000
+            log.record("view \(request.pane.title) \(order.count) \(elapsed)")
+        }
+        guard case .loaded(let update, _) = event else { return }
         switch update {
         case .sections: log.record("sections")
         case .resolved: log.record("resolved")

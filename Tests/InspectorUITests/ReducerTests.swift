@@ -159,25 +159,37 @@ struct ReducerTests {
         #expect(state.shownNames(.undefined) == natural)
     }
 
-    @Test("a pane larger than the threshold sorts on a background thread with the same result")
-    func backgroundSort() {
+    @Test("a pane larger than the threshold sorts and filters on a background thread with the same result")
+    func backgroundView() {
+        var small = DemoFixture.loaded()
         var state = DemoFixture.loaded()
-        state.backgroundSortThreshold = 0
+        state.backgroundThreshold = 0
+        small.press(.character("2"), .character("s"))
         state.press(.character("2"))
         let effects = state.press(.character("s"))
-        guard case .sort(let request)? = effects.first else {
-            Issue.record("no background sort: \(effects)")
+        guard case .computeView(let request)? = effects.first else {
+            Issue.record("no background view: \(effects)")
             return
         }
-        #expect(state.pane(.defined).pendingSort == request.generation)
-        _ = state.handle(.sorted(pane: .defined, generation: request.generation, order: request.run()))
-        #expect(state.pane(.defined).pendingSort == nil)
-        let names = state.shownNames(.defined)
-        #expect(names == names.sorted())
-        // A result for an older request is dropped.
-        state.press(.character("s"))
-        _ = state.handle(.sorted(pane: .defined, generation: request.generation, order: request.run()))
-        #expect(state.pane(.defined).pendingSort != nil)
+        #expect(state.pane(.defined).pendingView == request.generation)
+        #expect(Screen.render(state).grid.snapshot(includeStyles: false).contains("sorting…"))
+        _ = state.handle(.viewComputed(request, order: request.run()))
+        #expect(state.pane(.defined).pendingView == nil)
+        #expect(state.shownNames(.defined) == small.shownNames(.defined))
+
+        // Filtering too; a result for an older request is dropped.
+        state.press(.character("/"))
+        let typed = state.handle(.key(.character("m")))
+        guard case .computeView(let filtering)? = typed.first else {
+            Issue.record("no background filter: \(typed)")
+            return
+        }
+        let newer = state.handle(.key(.character("y")))
+        _ = state.handle(.viewComputed(filtering, order: filtering.run()))
+        #expect(state.pane(.defined).pendingView != nil)
+        guard case .computeView(let latest)? = newer.first else { return }
+        _ = state.handle(.viewComputed(latest, order: latest.run()))
+        #expect(state.shownNames(.defined) == ["mylibrary_init", "mylibrary_version"])
     }
 
     // MARK: the policy

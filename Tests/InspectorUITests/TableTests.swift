@@ -34,12 +34,24 @@ struct TableTests {
                                 demangle: true) == [1, 0, 2])
     }
 
-    @Test("a background sort request gives the filtered rows in order")
-    func sortRequest() {
+    @Test("a pane's filter narrows as typed, and a background view request gives the same order")
+    func viewRequest() {
         let rows = [row("b"), row("a"), row("ab"), row("c")]
-        let request = PaneState.SortRequest(pane: .defined, generation: 1, rows: rows, indices: [1, 2, 3],
-                                            sort: SortOrder(column: 0, ascending: false), schema: schema, demangle: true)
-        #expect(request.run() == [3, 2, 1])
+        var pane = PaneState(schema: schema, viewportHeight: 10)
+        let context = ViewContext(pane: .defined, demangle: true, backgroundThreshold: 0, generation: 1)
+        _ = pane.setRows(rows, context: ViewContext(pane: .defined, demangle: true, backgroundThreshold: 100, generation: 0))
+        guard let request = pane.setSort(SortOrder(column: 0, ascending: false), context: context) else {
+            Issue.record("no background request")
+            return
+        }
+        #expect(request.run() == [3, 0, 2, 1])
+        _ = pane.finishView(request, order: request.run(), context: context)
+        #expect(pane.order == [3, 0, 2, 1])
+        let sync = ViewContext(pane: .defined, demangle: true, backgroundThreshold: 100, generation: 2)
+        _ = pane.setFilter("a", context: sync)
+        #expect(pane.order == [2, 1])
+        _ = pane.setFilter("ab", context: sync)
+        #expect(pane.order == [2])
     }
 
     @Test("columns get their content's width when it fits, and the narrow drop by priority")

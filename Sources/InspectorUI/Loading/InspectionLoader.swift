@@ -46,7 +46,9 @@ public struct InspectionLoader: InspectionLoading {
         for (index, input) in inputs.enumerated() {
             guard let file = input.file else { continue }
             do {
-                for listing in try SectionListing.listings(of: file) {
+                for var listing in try SectionListing.listings(of: file) {
+                    // Named as the link line names it (a capture reads a copy under another name).
+                    listing.path = input.path
                     listings.append(SectionListingEntry(input: index, listing: listing))
                 }
             } catch {

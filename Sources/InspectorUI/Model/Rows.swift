@@ -80,7 +80,9 @@ public enum Rows {
                         symbol.size.map { Format.size(Int($0)) } ?? "", flags.joined(separator: " ")],
                 demangled: demangled(symbol.name), values: [Int64(symbol.size ?? 0)],
                 tone: symbol.live ? .plain : .dim, glyph: symbol.exported ? .exported : nil,
-                reference: .definedSymbol(start + offset))
+                reference: .definedSymbol(start + offset),
+                searchText: [symbol.name, kindText(symbol.kind), symbol.binding, symbol.definedIn, flags.joined(separator: " ")]
+                    .joined(separator: "\u{1}"))
         }
     }
 
@@ -97,7 +99,8 @@ public enum Rows {
                 cells: [symbol.name, kindText(symbol.kind), symbol.type ?? "", exported ? "exported" : ""]
                     + (multipleInputs ? [inputName(item.input)] : []),
                 demangled: demangled(symbol.name), glyph: exported ? .exported : nil,
-                reference: .moduleSymbol(start + offset)))
+                reference: .moduleSymbol(start + offset),
+                searchText: [symbol.name, kindText(symbol.kind), exported ? "exported" : ""].joined(separator: "\u{1}")))
         }
         return rows
     }

@@ -74,13 +74,16 @@ public struct TableRow: Sendable, Hashable {
     public var glyph: RowGlyph?
     /// Named by the allow list (the Undefined pane's `space`).
     public var allowed: Bool
-    /// What the filter searches: the cells and both spellings of the name, lowercased.
+    /// What the filter searches: the cells (or the search text given) and both spellings of the
+    /// name, ASCII letters folded.
     public var search: [UInt8]
     public var reference: RowReference
 
+    /// A row; `searchText` is what the filter searches when not every cell (a big pane leaves
+    /// out its signatures, which would make every `i` match).
     public init(
         key: String, cells: [String], demangled: String? = nil, values: [Int64] = [], tone: Tone = .plain,
-        glyph: RowGlyph? = nil, allowed: Bool = false, reference: RowReference
+        glyph: RowGlyph? = nil, allowed: Bool = false, reference: RowReference, searchText: String? = nil
     ) {
         self.key = key
         self.cells = cells
@@ -90,7 +93,7 @@ public struct TableRow: Sendable, Hashable {
         self.glyph = glyph
         self.allowed = allowed
         self.reference = reference
-        search = TextSearch.folded(cells.joined(separator: "\u{1}") + "\u{1}" + (demangled ?? ""))
+        search = TextSearch.folded((searchText ?? cells.joined(separator: "\u{1}")) + "\u{1}" + (demangled ?? ""))
     }
 
     /// The text of cell `column`, with the demangled name when `demangle` is on.

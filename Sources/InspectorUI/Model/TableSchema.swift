@@ -170,25 +170,52 @@ public enum TableView {
                 indices.append(index)
             }
         }
+        return sorted(indices, rows: rows, sort: sort, schema: schema, demangle: demangle)
+    }
+
+    /// `indices` (into `rows`) in `sort` order; ties, and the natural order, keep their order.
+    public static func sorted(_ indices: [Int], rows: [TableRow], sort: SortOrder, schema: TableSchema, demangle: Bool) -> [Int] {
         guard let column = sort.column, column < schema.columns.count else { return indices }
         let ascending = sort.ascending
         if let slot = schema.columns[column].valueSlot {
-            indices.sort { a, b in
-                let x = slot < rows[a].values.count ? rows[a].values[slot] : 0
-                let y = slot < rows[b].values.count ? rows[b].values[slot] : 0
-                if x != y { return ascending ? x < y : x > y }
-                return a < b
-            }
-        } else {
-            let keys = indices.map { Array(rows[$0].text(column: column, nameColumn: schema.nameColumn, demangle: demangle).utf8) }
+            let values = indices.map { slot < rows[$0].values.count ? rows[$0].values[slot] : 0 }
             var positions = Array(indices.indices)
             positions.sort { a, b in
-                let x = keys[a], y = keys[b]
-                if x != y { return ascending ? x.lexicographicallyPrecedes(y) : y.lexicographicallyPrecedes(x) }
-                return indices[a] < indices[b]
+                if values[a] != values[b] { return ascending ? values[a] < values[b] : values[a] > values[b] }
+                return a < b
             }
-            indices = positions.map { indices[$0] }
+            return positions.map { indices[$0] }
         }
-        return indices
+        // The keys in one buffer (no allocation per row), compared bytewise.
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(indices.count)
+        for index in indices {
+            bytes.append(contentsOf: rows[index].text(column: column, nameColumn: schema.nameColumn, demangle: demangle).utf8)
+            ends.append(bytes.count)
+        }
+        var positions = Array(indices.indices)
+        bytes.withUnsafeBufferPointer { buffer in
+            ends.withUnsafeBufferPointer { ends in
+                func compare(_ a: Int, _ b: Int) -> Int {
+                    let startA = a == 0 ? 0 : ends[a - 1], startB = b == 0 ? 0 : ends[b - 1]
+                    let lengthA = ends[a] - startA, lengthB = ends[b] - startB
+                    var offset = 0
+                    let common = min(lengthA, lengthB)
+                    while offset < common {
+                        let x = buffer[startA + offset], y = buffer[startB + offset]
+                        if x != y { return x < y ? -1 : 1 }
+                        offset += 1
+                    }
+                    return lengthA == lengthB ? 0 : (lengthA < lengthB ? -1 : 1)
+                }
+                positions.sort { a, b in
+                    let order = compare(a, b)
+                    if order != 0 { return ascending ? order < 0 : order > 0 }
+                    return a < b
+                }
+            }
+        }
+        return positions.map { indices[$0] }
     }
 }

@@ -12,24 +12,27 @@ public enum TextSearch {
 
     /// Whether `needle` (folded) occurs in `haystack` (folded). An empty needle matches.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= haystack.count else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                let last = hay.count - pin.count
-                var start = 0
-                while start <= last {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
+        haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in contains(hay, from: 0, to: hay.count, pin) }
         }
+    }
+
+    /// Whether `needle` occurs in `haystack[start..<end]`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                         _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard end - start >= needle.count else { return false }
+        let last = end - needle.count
+        var position = start
+        while position <= last {
+            if haystack[position] == first {
+                var offset = 1
+                while offset < needle.count, haystack[position + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            position += 1
+        }
+        return false
     }
 
     /// Where `needle` (any case) first occurs in `text`, as a range of characters, for

@@ -15,9 +15,8 @@ extension AppState {
         case .loaded(let update, let generation):
             guard generation == loadGeneration else { return [] }
             return apply(update)
-        case .sorted(let pane, let generation, let order):
-            panes[pane.rawValue].finishSort(generation: generation, order: order)
-            return []
+        case .viewComputed(let request, let order):
+            return update(request.pane) { $0.finishView(request, order: order, context: $1) }
         case .wrote(let request, let outcome):
             return finishWrite(request, outcome)
         }

@@ -117,10 +117,11 @@ public enum Screen {
             text += " (\(Format.count(total)))"
         }
         if !paneState.filter.isEmpty { text += " /" + paneState.filter }
+        if paneState.pendingView != nil { text += paneState.filter.isEmpty ? " sorting…" : " filtering…" }
         if let column = paneState.sort.column, column < paneState.schema.columns.count {
             let arrow = state.capabilities.unicode ? (paneState.sort.ascending ? "↑" : "↓") : (paneState.sort.ascending ? "^" : "v")
             text += " " + arrow + paneState.schema.columns[column].title
-            if paneState.pendingSort != nil { text += " sorting…" }
+
         }
         return text
     }
@@ -131,7 +132,7 @@ public enum Screen {
         guard area.rows > 0, area.columns > 0 else { return }
         let paneState = state.pane(pane)
         let schema = paneState.schema
-        let columns = schema.layout(width: area.columns, contentWidths: paneState.contentWidths)
+        let columns = schema.layout(width: area.columns, contentWidths: paneState.contentWidths(demangle: state.demangle))
         // Header.
         for (index, placement) in columns.enumerated() {
             guard let placement, placement.width > 0 else { continue }

@@ -27,12 +27,12 @@ public struct AppState: Sendable {
     public private(set) var findings = LinkFindings()
     public var loading: LoadingState?
     public var message: StatusMessage?
-    /// Panes with more shown rows than this sort on a background thread.
-    public var backgroundSortThreshold = 20_000
+    /// Panes with more rows than this filter and sort on a background thread.
+    public var backgroundThreshold = 20_000
     /// The load whose updates count (older ones are dropped).
     public private(set) var loadGeneration = 1
-    /// The next background sort's tag.
-    var sortGeneration = 0
+    /// The next background view's tag.
+    var viewGeneration = 0
     /// Module symbols arriving next replace the Defined pane instead of extending it.
     var replaceModuleSymbols = true
     /// The default paths of the prompts.
@@ -90,15 +90,15 @@ public struct AppState: Sendable {
     // MARK: helpers for the reducer
 
     func context(for pane: PaneID) -> ViewContext {
-        ViewContext(pane: pane, demangle: demangle, backgroundSortThreshold: backgroundSortThreshold, generation: sortGeneration)
+        ViewContext(pane: pane, demangle: demangle, backgroundThreshold: backgroundThreshold, generation: viewGeneration)
     }
 
-    /// Runs `change` on a pane with a fresh sort generation, collecting any background sort.
-    mutating func update(_ pane: PaneID, _ change: (inout PaneState, ViewContext) -> PaneState.SortRequest?) -> [Effect] {
-        sortGeneration += 1
+    /// Runs `change` on a pane with a fresh view generation, collecting any background view.
+    mutating func update(_ pane: PaneID, _ change: (inout PaneState, ViewContext) -> PaneState.ViewRequest?) -> [Effect] {
+        viewGeneration += 1
         let context = context(for: pane)
         guard let request = change(&panes[pane.rawValue], context) else { return [] }
-        return [.sort(request)]
+        return [.computeView(request)]
     }
 
     /// Viewport heights follow the layout.

@@ -145,8 +145,8 @@ public enum Effect: Sendable, Equatable {
     case load(generation: Int)
     /// Write a file (atomically, never replacing one unless `overwrite`).
     case write(WriteRequest)
-    /// Sort a large pane on a background thread.
-    case sort(PaneState.SortRequest)
+    /// Filter and sort a large pane on a background thread (`request.run()`).
+    case computeView(PaneState.ViewRequest)
 }
 
 /// Everything the reducer reacts to.
@@ -156,8 +156,8 @@ public enum AppEvent: Sendable {
     case resize(Size)
     /// A loader update for load `generation`.
     case loaded(LoadUpdate, generation: Int)
-    /// A background sort finished.
-    case sorted(pane: PaneID, generation: Int, order: [Int])
+    /// A background view finished: `order` is `request.run()`.
+    case viewComputed(PaneState.ViewRequest, order: [Int])
     /// A write finished.
     case wrote(WriteRequest, WriteOutcome)
 }
