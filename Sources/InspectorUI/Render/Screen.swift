@@ -220,10 +220,8 @@ public enum Screen {
 
     // MARK: lines
 
-    static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
-
     static func drawProgress(_ grid: inout CellGrid, _ loading: LoadingState, row: Int, theme: Theme, unicode: Bool) {
-        var text = (unicode ? "⏳ " : "... ") + loading.text
+        var text = loading.text
         if let fraction = loading.fraction {
             let width = 20
             let filled = max(0, min(width, Int((fraction * Double(width)).rounded())))

@@ -32,10 +32,8 @@ public struct Theme: Sendable, Hashable {
 
     /// The selected row of the focused pane.
     public var selection: Style { Style(attributes: .reverse) }
-    /// The selected row of another pane.
-    public var selectionUnfocused: Style {
-        colors ? Style(foreground: .black, background: .white) : Style(attributes: .underline)
-    }
+    /// The selected row of another pane: marked, but quieter than the focused one.
+    public var selectionUnfocused: Style { Style(attributes: .underline) }
     public var header: Style { colors ? Style(foreground: .cyan, attributes: .bold) : Style(attributes: [.bold, .underline]) }
     public var frame: Style { colors ? Style(foreground: .blue) : .plain }
     public var focusedFrame: Style { colors ? Style(foreground: .yellow, attributes: .bold) : Style(attributes: .bold) }
