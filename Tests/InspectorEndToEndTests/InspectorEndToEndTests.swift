@@ -120,7 +120,7 @@ struct InspectorEndToEndTests {
         #expect(try tui.finished().isRestored)
     }
 
-    @Test("Ctrl-C and SIGTERM restore the terminal and end with the signal", arguments: ["C-c", "TERM"])
+    @Test("Ctrl-C, SIGTERM and SIGHUP restore the terminal and end with the signal", arguments: ["C-c", "TERM", "HUP"])
     func signals(_ how: String) throws {
         let tui = try Session()
         defer { tui.close() }
@@ -133,10 +133,10 @@ struct InspectorEndToEndTests {
                 return (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: " ").compactMap { Int32($0) }.first
                     ?? shell
             })
-            kill(pid, SIGTERM)
+            kill(pid, how == "TERM" ? SIGTERM : SIGHUP)
         }
         let state = try tui.finished()
-        #expect(state.exitStatus == (how == "C-c" ? 130 : 143))
+        #expect(state.exitStatus == ["C-c": 130, "TERM": 143, "HUP": 129][how])
         #expect(state.isRestored)
     }
 

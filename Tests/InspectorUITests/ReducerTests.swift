@@ -473,6 +473,22 @@ struct ReducerTests {
         #expect(!state.pane(.findings).rows.contains { $0.key == "analysing" })
     }
 
+    @Test("p while the analyses still run: the findings that arrive follow the new policy")
+    func policyWhileLoading() {
+        var state = AppState(source: DemoFixture.source(), size: Size(rows: 40, columns: 120))
+        var pressed = false
+        for update in DemoFixture.updates(DemoFixture.source()) {
+            if case .findingsContext = update, !pressed {
+                state.press(.character("p"))
+                pressed = true
+            }
+            _ = state.handle(.loaded(update, generation: 1))
+        }
+        #expect(state.policy.name == .import)
+        let nearMiss = state.findings.findings.first { $0.category == .nearMiss }
+        #expect(nearMiss?.severity == .warning)     // an error under the default policy
+    }
+
     @Test("an input that cannot be read: the Findings pane and the message say so")
     func unreadable() {
         var source = DemoFixture.source()

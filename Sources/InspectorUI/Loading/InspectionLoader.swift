@@ -79,14 +79,17 @@ public struct InspectionLoader: InspectionLoading {
                 return
             }
         }
-        post(.resolved(resolved, allowFile: resolved.loadingAllowFile(resolved.options.policy).allowFile))
+        let policy = resolved.loadingAllowFile(resolved.options.policy)
+        let prediction = resolved.predict(policy: policy)
+        post(.resolved(resolved, allowFile: policy.allowFile, prediction: prediction))
 
         post(.progress("listing defined symbols", fraction: nil))
         let defined = resolved.definedSymbols()
         post(.defined(defined, rows: Rows.defined(defined)))
 
         post(.progress("looking for near misses and libraries not linked", fraction: nil))
-        post(.findingsContext(FindingsContext(resolved: resolved, searchFolders: source.searchFolders.map(source.searchPath))))
+        let context = FindingsContext(resolved: resolved, searchFolders: source.searchFolders.map(source.searchPath))
+        post(.findingsContext(context, findings: context.analyze(prediction), policy: prediction.policy))
     }
 
     private func loadModules(_ inputs: [OpenedInput], post: @escaping @Sendable (LoadUpdate) -> Void) {

@@ -109,16 +109,18 @@ public enum LoadUpdate: Sendable {
     case inputs([OpenedInput], kind: InspectionKind)
     /// The section listings of every input, and their rows.
     case sections([SectionListingEntry], rows: [TableRow], multipleInputs: Bool)
-    /// Link: resolved; the allow file read.
-    case resolved(ResolvedLink, allowFile: AllowList?)
+    /// Link: resolved; the allow file read; the prediction under the options' own policy
+    /// (made on the loader's thread, so the first prediction never holds up the UI).
+    case resolved(ResolvedLink, allowFile: AllowList?, prediction: LinkPrediction)
     /// Link: the defined symbols and their rows.
     case defined([DefinedSymbol], rows: [TableRow])
     /// Module: the import entries.
     case moduleImports([ModuleImport])
     /// Module: more symbols and their rows (appended; `defined` rows go to the Defined pane).
     case moduleSymbols([ModuleSymbol], definedRows: [TableRow])
-    /// Link: the analyses' index.
-    case findingsContext(FindingsContext)
+    /// Link: the analyses' index, and its findings for the prediction under `policy` (the
+    /// `resolved` one).
+    case findingsContext(FindingsContext, findings: LinkFindings, policy: UndefinedPolicy)
     /// Loading stopped with this message.
     case failed(String)
     /// Nothing more will come.

@@ -176,11 +176,14 @@ extension AppState {
     }
 
     /// Predicts again under `effectivePolicy` (a policy or allow-list change, a new link, the
-    /// analyses arriving) and rebuilds the panes that depend on it.
-    mutating func repredict() -> [Effect] {
+    /// analyses arriving) and rebuilds the panes that depend on it. A prediction (and its
+    /// findings) the loader made for the same policy is taken as it is.
+    mutating func repredict(using made: LinkPrediction? = nil, findings madeFindings: LinkFindings? = nil) -> [Effect] {
         guard let link = data.link else { return [] }
-        let prediction = link.predict(policy: effectivePolicy)
-        let findings = data.findingsContext?.analyze(prediction) ?? LinkFindings()
+        let policy = effectivePolicy
+        let reuse = made.map { $0.policy == policy } ?? false
+        let prediction = reuse ? made ?? link.predict(policy: policy) : link.predict(policy: policy)
+        let findings = (reuse ? madeFindings : nil) ?? data.findingsContext?.analyze(prediction) ?? LinkFindings()
         setPrediction(prediction, findings: findings)
         var effects = update(.undefined) { $0.setRows(Rows.undefined(prediction), context: $1) }
         effects += update(.imports) { $0.setRows(Rows.imports(prediction), context: $1) }

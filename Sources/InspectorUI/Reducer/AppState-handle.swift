@@ -98,7 +98,8 @@ extension AppState {
             switch request.kind {
             case .report:
                 reportPath = request.path
-                message = StatusMessage("wrote the report to \(request.path)", tone: .good)
+                let unsaved = allowList.isModified ? " (with the allow list's unsaved changes: w writes them)" : ""
+                message = StatusMessage("wrote the report to \(request.path)" + unsaved, tone: .good)
             case .allowList:
                 allowListPath = request.path
                 allowList.saved(to: request.path)

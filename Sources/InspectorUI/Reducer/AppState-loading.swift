@@ -27,13 +27,13 @@ extension AppState {
             panes[PaneID.sections.rawValue].setSchema(Schemas.sections(multipleInputs: multipleInputs), demangle: demangle)
             return self.update(.sections) { $0.setRows(rows, context: $1) }
 
-        case .resolved(let link, let allowFile):
+        case .resolved(let link, let allowFile, let prediction):
             data.link = link
             data.allowFile = allowFile
             if allowList.file == nil || allowList.file?.path == allowFile?.path {
                 allowList.file = allowFile
             }
-            return repredict()
+            return repredict(using: prediction)
 
         case .defined(let symbols, let rows):
             data.definedSymbols = symbols
@@ -56,9 +56,10 @@ extension AppState {
             data.moduleSymbols += symbols
             return self.update(.defined) { $0.appendRows(rows, context: $1) }
 
-        case .findingsContext(let context):
+        case .findingsContext(let context, let findings, let policy):
             data.findingsContext = context
-            return repredict()
+            // The loader's findings hold unless the policy changed since (`p` while loading).
+            return repredict(using: policy == prediction?.policy ? prediction : nil, findings: findings)
 
         case .failed(let text):
             data.loadError = text
