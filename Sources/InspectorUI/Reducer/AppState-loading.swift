@@ -20,6 +20,8 @@ extension AppState {
                 kind == .module ? Schemas.definedInModule(multipleInputs: modules > 1) : Schemas.definedInLink, demangle: demangle)
             panes[PaneID.undefined.rawValue].setSchema(kind == .module ? Schemas.undefinedInModule : Schemas.undefined,
                                                         demangle: demangle)
+            panes[PaneID.imports.rawValue].setSchema(kind == .module ? Schemas.importsInModule : Schemas.imports,
+                                                      demangle: demangle)
             return []
 
         case .sections(let listings, let rows, let multipleInputs):
