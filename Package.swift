@@ -29,7 +29,7 @@ let package = Package(
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting"]),
 
         .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
 
@@ -110,6 +110,8 @@ let package = Package(
             dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
         ),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        // The built wasm-undef run as a user runs it.
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),

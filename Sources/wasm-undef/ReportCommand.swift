@@ -245,13 +245,14 @@ func watchSession(_ session: LinkSession, watch: Bool, stats: Bool, show: (LinkS
             throw ToolError(message: error.message, exitCode: 2)
         }
     }
+    // Watch from before the first load, so a change made while it runs is not missed.
+    let changes = ChangeQueue()
+    let watcher = watch ? FileWatcher(paths: session.inputPaths) { changes.add($0) } : nil
+    defer { watcher?.stop() }
     let first = try load()
     if stats { writeStandardError("wasm-undef: load: \(first.statistics)\n") }
     show(first)
     guard watch else { return }
-    let changes = ChangeQueue()
-    let watcher = FileWatcher(paths: session.inputPaths) { changes.add($0) }
-    defer { watcher.stop() }
     var waiting = false
     while true {
         let changed = changes.wait()

@@ -12,7 +12,7 @@ struct SectionsCommand: ParsableCommand {
         discussion: "For each section: index, id, name, offset of the section header, payload size and item count."
     )
 
-    @Argument(help: "Wasm modules, objects or archives.")
+    @Argument(help: "Wasm modules, objects or archives; - reads one from standard input.")
     var files: [String]
 
     @Option(help: "Output format: text or json.")
@@ -31,7 +31,7 @@ struct SectionsCommand: ParsableCommand {
         if watch || stats { return try runSession() }
         var listings: [SectionListing] = []
         for path in files {
-            let file = try InputFile(path: path)
+            let file = try openInput(path)
             listings += try file.decode { (window) throws(DecodeError) in try SectionListing.listings(of: file) }
         }
         var out = StandardOutput()

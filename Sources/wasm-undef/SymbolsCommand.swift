@@ -15,7 +15,7 @@ struct SymbolsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Wasm modules, objects or archives.")
+    @Argument(help: "Wasm modules, objects or archives; - reads one from standard input.")
     var files: [String]
 
     @Flag(help: "Only defined symbols.")
@@ -43,7 +43,7 @@ struct SymbolsCommand: ParsableCommand {
     ]
 
     func run() throws {
-        let inputs = try files.map { try InputFile(path: $0) }
+        let inputs = try files.map { try openInput($0) }
         let demangle = self.demangle
         let name: (ListedSymbol) -> String = { demangle ? (Demangler.demangle($0.name) ?? $0.name) : $0.name }
         var out = StandardOutput()

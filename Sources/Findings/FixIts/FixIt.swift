@@ -1,4 +1,5 @@
 import LinkModel
+import TextFormatting
 import WasmDecoding
 
 /// Ready-to-paste fixes for the undefined symbols a link cannot resolve: declarations that
@@ -114,7 +115,7 @@ public enum FixIt {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
+                if TerminalSafe.isUnsafe(scalar) {
                     out += "\\u{" + String(scalar.value, radix: 16) + "}"
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -199,8 +200,10 @@ public enum FixIt {
         return out + "\""
     }
 
+    /// `text` made safe inside a C or `//` comment: control and bidi characters escaped,
+    /// `*` and `/` replaced so the comment cannot end early.
     static func cComment(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0 == "*" || $0 == "/" ? "?" : Character($0) })
+        String(TerminalSafe.escape(text).map { $0 == "*" || $0 == "/" ? "?" : $0 })
     }
 
     // MARK: allow file
@@ -213,7 +216,13 @@ public enum FixIt {
             # address 0, and listed globals, tables and tags are imported.
 
             """
-        for symbol in symbols where !symbol.name.contains("\n") {
+        for symbol in symbols {
+            // wasm-ld trims each line, so a name with control characters (or edge blanks)
+            // cannot be listed; it is shown escaped instead of written raw.
+            guard TerminalSafe.isSafe(symbol.name), symbol.name.trimmingBlanks() == symbol.name else {
+                out += "# not listable (control characters or blanks): \(TerminalSafe.escape(symbol.name))\n"
+                continue
+            }
             if symbol.kind == .data { out += "# data: resolves to address 0 when allowed\n" }
             out += symbol.name + "\n"
         }
@@ -244,6 +253,13 @@ public enum FixIt {
 }
 
 extension String {
+    fileprivate func trimmingBlanks() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return String(text)
+    }
+
     fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }

@@ -293,48 +293,42 @@ extension Linker {
 
     mutating func addUndefinedGlobal(_ name: String, importName: String?, importModule: String?, flags: SymbolFlags,
                                      file: FileID?, type: GlobalTypeInfo?) -> SymbolID {
-        let (s, inserted) = insert(name, file: file)
-        if inserted {
-            replaceSymbol(s, with: LinkSymbol(name: name, kind: .global, state: .undefined, flags: flags, file: file,
-                                              globalType: type, importName: importName, importModule: importModule))
-        } else if symbols[s].isLazy {
-            extract(symbols[s].file)
-        } else if symbols[s].isDefined {
-            checkGlobalType(s, file: file, type: type)
-        } else {
-            updateExistingUndefined(s, flags: flags, file: file, importName: importName, importModule: importModule)
+        addUndefinedElement(LinkSymbol(name: name, kind: .global, state: .undefined, flags: flags, file: file,
+                                       globalType: type, importName: importName, importModule: importModule)) {
+            $0.checkGlobalType($1, file: file, type: type)
         }
-        return s
     }
 
     mutating func addUndefinedTable(_ name: String, importName: String?, importModule: String?, flags: SymbolFlags,
                                     file: FileID?, type: TableType?) -> SymbolID {
-        let (s, inserted) = insert(name, file: file)
-        if inserted {
-            replaceSymbol(s, with: LinkSymbol(name: name, kind: .table, state: .undefined, flags: flags, file: file,
-                                              tableType: type, importName: importName, importModule: importModule))
-        } else if symbols[s].isLazy {
-            extract(symbols[s].file)
-        } else if symbols[s].isDefined {
-            checkTableType(s, file: file, type: type)
-        } else {
-            updateExistingUndefined(s, flags: flags, file: file, importName: importName, importModule: importModule)
+        addUndefinedElement(LinkSymbol(name: name, kind: .table, state: .undefined, flags: flags, file: file,
+                                       tableType: type, importName: importName, importModule: importModule)) {
+            $0.checkTableType($1, file: file, type: type)
         }
-        return s
     }
 
     mutating func addUndefinedTag(_ name: String, importName: String?, importModule: String?, flags: SymbolFlags,
                                   file: FileID?, signature: FuncType?) -> SymbolID {
-        let (s, inserted) = insert(name, file: file)
+        addUndefinedElement(LinkSymbol(name: name, kind: .tag, state: .undefined, flags: flags, file: file,
+                                       signature: signature, importName: importName, importModule: importModule)) {
+            $0.checkTagType($1, file: file, signature: signature)
+        }
+    }
+
+    /// lld's `addUndefinedGlobal`/`Table`/`Tag` share one shape: insert the new undefined
+    /// symbol; or load the lazy file that defines the name; or check the existing
+    /// definition's type; or merge into the existing undefined symbol.
+    private mutating func addUndefinedElement(_ symbol: LinkSymbol, checkDefinition: (inout Linker, SymbolID) -> Void) -> SymbolID {
+        let (s, inserted) = insert(symbol.name, file: symbol.file)
         if inserted {
-            replaceSymbol(s, with: LinkSymbol(name: name, kind: .tag, state: .undefined, flags: flags, file: file,
-                                              signature: signature, importName: importName, importModule: importModule))
+            replaceSymbol(s, with: symbol)
         } else if symbols[s].isLazy {
             extract(symbols[s].file)
         } else if symbols[s].isDefined {
-            checkTagType(s, file: file, signature: signature)
+            checkDefinition(&self, s)
         } else {
-            updateExistingUndefined(s, flags: flags, file: file, importName: importName, importModule: importModule)
+            updateExistingUndefined(s, flags: symbol.flags, file: symbol.file, importName: symbol.importName,
+                                    importModule: symbol.importModule)
         }
         return s
     }
