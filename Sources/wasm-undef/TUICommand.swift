@@ -4,12 +4,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Findings
 import InspectorTerminal
 import InspectorUI
 import LinkModel
 import NcursesBackend
-import Reporting
 import WasmDecoding
 
 /// `wasm-undef [FILES…]` and `wasm-undef tui [FILES…]`: the terminal UI. Without files it
@@ -137,9 +135,9 @@ struct TUICommand: ParsableCommand {
             (resolved, policy) = try link.resolve()
         }
         let prediction = resolved.predict(policy: policy)
-        let findings = FindingsContext(resolved: resolved, searchFolders: search).analyze(prediction)
+        let text = ReportCommand.render(prediction, of: resolved, format: .text, searchFolders: search)
         folder?.remove()
-        try emit(Report.text(prediction, findings: findings), to: nil)
+        try emit(text, to: nil)
         if !prediction.linkOK { throw ExitCode(1) }
     }
 }
