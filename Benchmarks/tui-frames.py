@@ -66,6 +66,8 @@ def one_run(binary, module, size, log, socket):
     env.pop("TMUX", None)
     subprocess.run(tmux + ["new-session", "-d", "-x", str(columns), "-y", str(rows), "-e", "LANG=C.UTF-8", command],
                    check=True, env=env)
+    socket_path = subprocess.run(tmux + ["display-message", "-p", "#{socket_path}"], env=env, text=True,
+                                 stdout=subprocess.PIPE).stdout.strip()
     try:
         deadline = time.time() + 60
         while not any(e[1][0] == "loaded" for e in read_log(log)):
@@ -81,6 +83,8 @@ def one_run(binary, module, size, log, socket):
         time.sleep(0.3)
     finally:
         subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL, env=env)
+        if socket_path and os.path.exists(socket_path):
+            os.unlink(socket_path)  # tmux leaves it behind
     return read_log(log)
 
 

@@ -71,6 +71,7 @@ def shoot(name, command, size, keys, wait_for, folder):
     columns, rows = size
     tmux(socket, "new-session", "-d", "-x", str(columns), "-y", str(rows), "-e", "LANG=C.UTF-8",
          "cd %s && %s; sleep 60" % (folder, command))
+    socket_path = tmux(socket, "display-message", "-p", "#{socket_path}").strip()
     try:
         def screen():
             return tmux(socket, "capture-pane", "-p", "-t", "0")
@@ -97,6 +98,8 @@ def shoot(name, command, size, keys, wait_for, folder):
         return tmux(socket, "capture-pane", "-e", "-p", "-t", "0")
     finally:
         tmux(socket, "kill-server", check=False)
+        if socket_path and os.path.exists(socket_path):
+            os.unlink(socket_path)  # tmux leaves it behind
 
 
 # ----------------------------------------------------------------------------- rendering
