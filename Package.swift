@@ -64,6 +64,13 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
+        // The inspector as a value: panes, keymap, reducer and pure render of a link or module.
+        .target(
+            name: "InspectorUI",
+            dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling"]
+        ),
+        // The inspector's run loop: background loading, effects, ncurses.
+        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -76,6 +83,8 @@ let package = Package(
                 "Findings",
                 "Workspace",
                 "LinkCapture",
+                "InspectorUI",
+                "InspectorTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The demo's C sources and build script; DemoFiles.swift embeds what they build.
@@ -114,6 +123,14 @@ let package = Package(
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
         .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
+        // The inspector's screens (snapshots), reducer and keymap, on the demo link.
+        .testTarget(
+            name: "InspectorUITests",
+            dependencies: ["InspectorUI", "TerminalUI", "LinkModel", "Findings", "Reporting", "TestSupport", "wasm-undef", "InspectorTerminal"],
+            exclude: ["__Snapshots__"]
+        ),
+        // End-to-end: the built wasm-undef in tmux (keys, export, allow list, restore).
+        .testTarget(name: "InspectorEndToEndTests", dependencies: ["TestSupport", "wasm-undef"]),
     ],
     swiftLanguageModes: [.v6]
 )

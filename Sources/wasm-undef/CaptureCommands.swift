@@ -5,7 +5,9 @@ import Glibc
 import Darwin
 #endif
 import LinkCapture
+import InspectorUI
 import LinkModel
+import NcursesBackend
 import TextFormatting
 
 /// Opening links captured by wasm-undef-ld, shared by `open`, `report --capture` and
@@ -54,8 +56,8 @@ struct OpenCommand: ParsableCommand {
             ($WASM_UNDEF_CAPTURE_DIR, else .wasm-undef/captures), or latest (the default). \
             The link is read from the capture's copies, under the names the link line gave them.
 
-            Until the terminal UI is available here, open prints the report, as \
-            `wasm-undef report --capture CAPTURE` does. Exit status: 0 wasm-ld would succeed, \
+            On a terminal it opens the terminal UI; when standard output is not a terminal it \
+            prints the report, as `wasm-undef report --capture CAPTURE` does. Exit status: 0 wasm-ld would succeed, \
             1 it would fail, 2 usage error or unreadable capture.
             """
     )
@@ -72,11 +74,11 @@ struct OpenCommand: ParsableCommand {
         if !prediction.linkOK { throw ExitCode(1) }
     }
 
-    /// TUI HOOK: the one place `open` hands a captured link to the terminal UI. Replace the body
-    /// with the TUI's entry point (run it on `link` under `policy`, titled `title`) and return
-    /// true; until then it returns false and `open` prints the report.
+    /// Opens the captured link in the terminal UI, under `policy`, titled `title`.
     func openTUI(_ link: ResolvedLink, policy: UndefinedPolicy, title: String) throws -> Bool {
-        false
+        ProcessSetup.disableInteractiveBacktraces()
+        try TUICommand.open(InspectionSource(resolved: link, policy: policy, title: title))
+        return true
     }
 }
 

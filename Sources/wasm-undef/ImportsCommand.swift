@@ -22,6 +22,10 @@ struct ImportsCommand: ParsableCommand {
     @Flag(help: "Tab-separated values instead of aligned columns (text format).")
     var tsv = false
 
+    func validate() throws {
+        try link.requireInputs()
+    }
+
     func run() throws {
         let (resolved, policy) = try link.resolve()
         let prediction = resolved.predict(policy: policy)

@@ -62,10 +62,16 @@ struct LinkArguments: ParsableArguments {
             }
             return
         }
-        if files.isEmpty && linkerArguments.isEmpty { throw ValidationError("give input files, or a wasm-ld command line after --") }
         if !files.isEmpty && !linkerArguments.isEmpty { throw ValidationError("give either input files or a wasm-ld command line after --, not both") }
         if !linkerArguments.isEmpty && (entry != nil || noEntry || !exports.isEmpty || noGCSections) {
             throw ValidationError("--entry, --no-entry, --export and --no-gc-sections apply to files mode; put them in the link line after --")
+        }
+    }
+
+    /// `report` and `imports` need inputs; the TUI opens the demo without.
+    func requireInputs() throws {
+        if capture == nil && files.isEmpty && linkerArguments.isEmpty {
+            throw ValidationError("give input files, or a wasm-ld command line after --")
         }
     }
 
@@ -164,6 +170,7 @@ struct ReportCommand: ParsableCommand {
     var stats = false
 
     func validate() throws {
+        try link.requireInputs()
         if watch && output != nil { throw ValidationError("--watch prints to standard output; it cannot be combined with --output") }
         if (watch || stats) && link.capture != nil { throw ValidationError("a capture does not change: --watch and --stats apply to files and link lines") }
     }

@@ -15,9 +15,10 @@ struct WasmUndef: ParsableCommand {
             2 usage error or unreadable/malformed input.
             """,
         subcommands: [
-            SectionsCommand.self, SymbolsCommand.self, ReportCommand.self, ImportsCommand.self, DemoCommand.self,
-            OpenCommand.self, CapturesCommand.self,
-        ]
+            TUICommand.self, SectionsCommand.self, SymbolsCommand.self, ReportCommand.self, ImportsCommand.self,
+            DemoCommand.self, OpenCommand.self, CapturesCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 
     static func main() {
