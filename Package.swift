@@ -67,10 +67,10 @@ let package = Package(
         // The inspector as a value: panes, keymap, reducer and pure render of a link or module.
         .target(
             name: "InspectorUI",
-            dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling"]
+            dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace"]
         ),
         // The inspector's run loop: background loading, effects, ncurses.
-        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI"]),
+        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(

@@ -6,6 +6,7 @@ import Darwin
 import InspectorUI
 import NcursesBackend
 import TerminalUI
+import Workspace
 
 /// Writes the files the TUI exports. The executable supplies one that writes atomically and
 /// never replaces a file unless the request says so (`SafeFileWriter`).
@@ -78,6 +79,14 @@ private struct Loop {
     mutating func run() -> InspectorExit {
         present()
         log?.record("first-frame")
+        // Follow the inputs on disk: a change reloads (decoding only what changed).
+        let mailbox = self.mailbox, waker = terminal.waker
+        let watched = state.source.inputPaths.compactMap { state.source.openPath($0) }
+        let watcher = FileWatcher(paths: watched) { paths in
+            mailbox.post(.filesChanged(paths))
+            waker.wake()
+        }
+        defer { watcher.stop() }
         if perform([.load(generation: state.loadGeneration)]) { return .quit }
         while true {
             guard let event = terminal.nextEvent(timeout: nil) else { continue }
@@ -171,6 +180,8 @@ private struct Loop {
         case .moduleSymbols: log.record("names \(state.pane(.defined).totalCount)")
         case .findingsContext: log.record("findings")
         case .failed(let text): log.record("failed \(text)")
+        case .incomplete(let text): log.record("incomplete \(text)")
+        case .statistics(let statistics): log.record("statistics \(statistics)")
         case .finished: log.record("loaded")
         case .inputs, .progress: break
         }

@@ -37,8 +37,13 @@ public struct ReloadStatistics: Sendable, Hashable, CustomStringConvertible {
     /// `12 sections decoded, 340 reused; 1 object decoded, 45 reused; 3.1 ms`.
     public var description: String {
         let time = (milliseconds * 10).rounded() / 10
-        return "\(sectionsDecoded) sections decoded, \(sectionsReused) reused; "
-            + "\(objectsDecoded) object\(objectsDecoded == 1 ? "" : "s") decoded, \(objectsReused) reused; \(time) ms"
+        return counts + "; \(time) ms"
+    }
+
+    /// The counts without the time: `12 sections decoded, 340 reused; 1 object decoded, 45 reused`.
+    public var counts: String {
+        "\(sectionsDecoded) sections decoded, \(sectionsReused) reused; "
+            + "\(objectsDecoded) object\(objectsDecoded == 1 ? "" : "s") decoded, \(objectsReused) reused"
     }
 }
 
@@ -51,15 +56,7 @@ public final class LinkSession: Sendable {
     public let searchFolders: [String]
     /// Whether loads resolve the link (false: section listings and module symbols only).
     public let linking: Bool
-    private let cache = DecodeCache()
-    private let memo = Mutex(Memo())
-
-    private struct Memo: Sendable {
-        /// Listing rows by section fingerprint.
-        var rows: [SectionFingerprint: SectionListing.Row] = [:]
-        /// Linked modules' symbols by path and the fingerprints of the sections they come from.
-        var moduleSymbols: [String: (key: [SectionFingerprint], rows: [ListedSymbol])] = [:]
-    }
+    private let reuse = ReuseStore()
 
     public init(options: LinkOptions, workingDirectory: String? = nil, searchFolders: [String] = [], linking: Bool = true) {
         self.options = options
@@ -96,18 +93,11 @@ public final class LinkSession: Sendable {
                 throw .unreadable(input.path, error.description)
             }
             do throws(DecodeError) {
-                for (member, binary) in try Self.binaries(of: file) {
-                    let fingerprints = binary.fingerprints()
-                    listings.append(listing(binary, fingerprints, path: input.path, member: member, statistics: &statistics))
-                    if !binary.isRelocatable, !binary.isComponent {
-                        linkable = false
-                        moduleRows += try symbols(ofModule: binary, fingerprints, path: input.path, member: member)
-                    }
-                }
-                if case .archive = file.kind {
-                    for member in try Archive(file.window).members where !member.hasWasmMagic {
-                        listings.append(SectionListing(path: input.path, member: member.name, kind: member.kind, note: "skipped", sections: []))
-                    }
+                let (fileListings, binaries) = try reuse.listings(of: file, path: input.path, statistics: &statistics)
+                listings += fileListings
+                for (member, binary, fingerprints) in binaries where !binary.isRelocatable && !binary.isComponent {
+                    linkable = false
+                    moduleRows += try symbols(ofModule: binary, fingerprints, path: input.path, member: member)
                 }
             } catch {
                 throw .malformed(input.path, path: input.path, error)
@@ -116,8 +106,8 @@ public final class LinkSession: Sendable {
         var resolved: ResolvedLink? = nil
         var findings: FindingsContext? = nil
         if linking && linkable {
-            let link = try ResolvedLink.resolve(options, workingDirectory: workingDirectory, cache: cache)
-            let decode = cache.lastStatistics
+            let link = try ResolvedLink.resolve(options, workingDirectory: workingDirectory, cache: reuse.decodeCache)
+            let decode = reuse.decodeCache.lastStatistics
             statistics.objectsDecoded = decode.objectsDecoded
             statistics.objectsReused = decode.objectsReused
             resolved = link
@@ -127,60 +117,18 @@ public final class LinkSession: Sendable {
         return LinkSnapshot(sections: listings, resolved: resolved, findings: findings, moduleSymbols: moduleRows, statistics: statistics)
     }
 
-    /// The wasm binaries of a file: itself, or each wasm member of an archive.
-    static func binaries(of file: InputFile) throws(DecodeError) -> [(member: String?, binary: WasmBinary)] {
-        switch file.kind {
-        case .archive:
-            var result: [(member: String?, binary: WasmBinary)] = []
-            for member in try Archive(file.window).members where member.hasWasmMagic {
-                result.append((member.name, try member.binary()))
-            }
-            return result
-        default:
-            return [(nil, try WasmBinary(file.window))]
-        }
-    }
-
-    /// The section listing of one binary: a row per section, decoded again only for sections
-    /// whose fingerprint is new.
-    private func listing(_ binary: WasmBinary, _ fingerprints: [SectionFingerprint], path: String, member: String?,
-                         statistics: inout ReloadStatistics) -> SectionListing {
-        let kind: InputKind = binary.isComponent ? .component : binary.isRelocatable ? .object : .module
-        guard !binary.isComponent else {
-            return SectionListing(path: path, member: member, kind: kind, note: "a component: its sections are not listed", sections: [])
-        }
-        var rows: [SectionListing.Row] = []
-        for (section, fingerprint) in zip(binary.sections, fingerprints) {
-            if var row = memo.withLock({ $0.rows[fingerprint] }) {
-                row.index = section.header.index
-                rows.append(row)
-                statistics.sectionsReused += 1
-                continue
-            }
-            let count = try? binary.itemCount(of: section)
-            let row = SectionListing.Row(index: section.header.index, id: section.header.id.rawValue, name: section.header.displayName,
-                                         offset: section.header.headerOffset, size: section.header.size, count: count ?? nil)
-            memo.withLock { $0.rows[fingerprint] = row }
-            rows.append(row)
-            statistics.sectionsDecoded += 1
-        }
-        return SectionListing(path: path, member: member, kind: kind, note: nil, sections: rows)
-    }
-
     /// A linked module's symbols, decoded again only when one of the sections they come from
     /// changed.
     private func symbols(ofModule binary: WasmBinary, _ fingerprints: [SectionFingerprint], path: String,
                          member: String?) throws(DecodeError) -> [ListedSymbol] {
-        let relevant: Set<SectionID> = [.type, .import, .function, .table, .global, .export, .tag]
-        let key = fingerprints.filter { relevant.contains($0.id) || $0.name == "name" }
-        let memoKey = path + "\u{0}" + (member ?? "")
-        if let cached = memo.withLock({ $0.moduleSymbols[memoKey] }), cached.key == key { return cached.rows }
+        let key = ReuseStore.moduleSymbolKey(fingerprints)
+        if let rows = reuse.moduleSymbols(path: path, member: member, key: key) { return rows }
         let rows = try SymbolListing.rows(module: binary, input: path, member: member)
-        memo.withLock { $0.moduleSymbols[memoKey] = (key, rows) }
+        reuse.remember(moduleSymbols: rows, path: path, member: member, key: key)
         return rows
     }
 
-    static func now() -> Double {
+    public static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

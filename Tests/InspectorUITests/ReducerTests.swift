@@ -372,6 +372,58 @@ struct ReducerTests {
         #expect(state.pane(.undefined).shownCount == 6)
     }
 
+    @Test("a change on disk reloads, keeping the focused pane, the selection, the filter and the policy")
+    func changeOnDisk() {
+        var state = DemoFixture.loaded()
+        state.press(.character("p"))                               // error → import
+        state.press(.character("j"), .character("j"))
+        let policy = state.policy
+        #expect(state.pane(.undefined).selectedRow?.key == "compress_buffer")
+        let effects = state.handle(.filesChanged(["/x/app.o"]))
+        #expect(effects == [.load(generation: 2)])
+        #expect(state.loading?.text.contains("app.o changed") == true)
+        let loader = InspectionLoader()
+        _ = DemoFixture.updates(DemoFixture.source(), loader: loader)    // the first load, as the app made it
+        for update in DemoFixture.updates(DemoFixture.source(), loader: loader) {
+            _ = state.handle(.loaded(update, generation: 2))
+        }
+        #expect(state.focus == .undefined)
+        #expect(state.policy == policy)
+        #expect(state.pane(.undefined).selectedRow?.key == "compress_buffer")
+        // Nothing changed on disk: everything was reused, and the status says so.
+        #expect(state.data.statistics?.sectionsDecoded == 0)
+        #expect(state.data.statistics?.objectsReused == 2)
+        #expect(state.message?.text.hasPrefix("reloaded: 0 sections decoded") == true)
+    }
+
+    @Test("a reload that finds an input incomplete keeps what it showed and waits for the next change")
+    func incompleteInput() {
+        var state = DemoFixture.loaded()
+        let undefinedBefore = state.pane(.undefined).totalCount
+        _ = state.handle(.filesChanged(["app.o"]))
+        _ = state.handle(.loaded(.incomplete("app.o: at offset 0x1a0: expected a section, but the input ends"), generation: 2))
+        _ = state.handle(.loaded(.finished, generation: 2))
+        #expect(state.loading == nil)
+        #expect(state.waitingForInput)
+        #expect(state.message?.text.contains("incomplete, waiting for the next change") == true)
+        #expect(state.pane(.undefined).totalCount == undefinedBefore)
+        #expect(state.prediction != nil)
+        // The next change reloads.
+        #expect(state.handle(.filesChanged(["app.o"])) == [.load(generation: 3)])
+    }
+
+    @Test("a change during a load is read right after it")
+    func changeWhileLoading() {
+        var state = DemoFixture.loaded()
+        _ = state.press(.character("r"))
+        #expect(state.handle(.filesChanged(["app.o"])).isEmpty)
+        var effects: [Effect] = []
+        for update in DemoFixture.updates(DemoFixture.source()) {
+            effects += state.handle(.loaded(update, generation: 2))
+        }
+        #expect(effects.contains(.load(generation: 3)))
+    }
+
     @Test("? opens the help generated from the keymap, scrolls, and closes with Esc or ?")
     func help() {
         var state = DemoFixture.loaded(size: Size(rows: 20, columns: 80))
@@ -456,10 +508,12 @@ struct ReducerTests {
             case .moduleSymbols: "moduleSymbols"
             case .findingsContext: "findingsContext"
             case .failed: "failed"
+            case .incomplete: "incomplete"
+            case .statistics: "statistics"
             case .finished: "finished"
             }
         }.filter { $0 != "progress" }
-        #expect(names == ["inputs", "sections", "resolved", "defined", "findingsContext", "finished"])
+        #expect(names == ["inputs", "sections", "resolved", "defined", "findingsContext", "statistics", "finished"])
 
         var state = AppState(source: DemoFixture.source(), size: Size(rows: 40, columns: 120))
         for update in updates {

@@ -113,6 +113,9 @@ enum DetailBuilder {
         out.field("payload", "\(Format.hex(payloadStart))..<\(Format.hex(payloadStart + section.size))")
         out.field("size", "\(Format.count(section.size)) bytes (\(Format.size(section.size)))")
         out.field("items", section.count.map(Format.count))
+        if let statistics = state.data.statistics {
+            out.field("last load", statistics.counts)
+        }
         out.heading("Raw bytes")
         out.bytes("section header (id, size" + (section.id == 0 ? ", name" : "") + ")",
                   file.window.slice(absolute: section.offset..<headerEnd))

@@ -1,27 +1,37 @@
 import Findings
 import LinkModel
 import WasmDecoding
+import Workspace
 
 /// Reads what an `InspectionSource` names, in stages, posting each stage as it completes so
 /// the panes fill while the rest is still being read. Runs on a background thread; `post`
 /// is called on that thread, in order.
 ///
 /// This is the seam reload goes through: the run loop calls `load` again for `r`. A loader
-/// that reuses what did not change (issue 6) implements the same protocol.
+/// `InspectionLoader` keeps what it decoded, so each later load decodes only what changed.
 public protocol InspectionLoading: Sendable {
     func load(_ source: InspectionSource, post: @escaping @Sendable (LoadUpdate) -> Void)
 }
 
-/// Reads everything afresh.
+/// Reads the inputs in stages; every later load through the same loader (`r`, a change on
+/// disk) decodes again only what changed, through its `ReuseStore`.
 public struct InspectionLoader: InspectionLoading {
     /// Rows per `moduleSymbols` update: the Defined pane of a large module fills in steps.
     public var batchSize: Int
+    /// What earlier loads decoded (section rows, objects, module symbols).
+    public let reuse: ReuseStore
+    /// Inputs up to this size are read into memory instead of mapped, so a build rewriting
+    /// one in place can never pull a page from under a view of it.
+    public var readLimit = 64 << 20
 
-    public init(batchSize: Int = 8192) {
+    public init(batchSize: Int = 8192, reuse: ReuseStore = ReuseStore()) {
         self.batchSize = max(1, batchSize)
+        self.reuse = reuse
     }
 
     public func load(_ source: InspectionSource, post: @escaping @Sendable (LoadUpdate) -> Void) {
+        let started = LinkSession.now()
+        var statistics = ReloadStatistics()
         post(.progress("opening \(Format.plural(source.inputPaths.count, "input"))", fraction: nil))
         var inputs: [OpenedInput] = []
         var openError: String?
@@ -30,54 +40,84 @@ public struct InspectionLoader: InspectionLoading {
                 guard let location = source.openPath(path) else {
                     throw InputError(path: path, reason: .notModelled("cannot open: not in the captured files"))
                 }
-                let file = try InputFile(path: location)
+                let file = try open(location, as: path)
                 inputs.append(OpenedInput(path: path, kind: file.kind, file: file))
             } catch {
+                // Missing (a build between writing and renaming it): maybe incomplete.
+                if case .file = error.reason {
+                    post(.incomplete(error.description))
+                    post(.finished)
+                    return
+                }
                 inputs.append(OpenedInput(path: path, kind: .unknown, file: nil))
                 if openError == nil { openError = error.description }
             }
         }
-        let kind: InspectionKind = !inputs.isEmpty && inputs.allSatisfy { $0.kind == .module } ? .module : .link
-        post(.inputs(inputs, kind: kind))
 
+        // Walk every input before showing anything of this load, so an input caught
+        // mid-write leaves the previous view in place.
         post(.progress("walking sections", fraction: nil))
         var listings: [SectionListingEntry] = []
+        var binaries: [(input: Int, member: String?, binary: WasmBinary, fingerprints: [SectionFingerprint])] = []
         var listingError: String?
         for (index, input) in inputs.enumerated() {
             guard let file = input.file else { continue }
-            do {
-                for var listing in try SectionListing.listings(of: file) {
-                    // Named as the link line names it (a capture reads a copy under another name).
-                    listing.path = input.path
-                    listings.append(SectionListingEntry(input: index, listing: listing))
-                }
+            do throws(DecodeError) {
+                let walked = try reuse.listings(of: file, path: input.path, statistics: &statistics)
+                listings += walked.listings.map { SectionListingEntry(input: index, listing: $0) }
+                binaries += walked.binaries.map { (index, $0.member, $0.binary, $0.fingerprints) }
             } catch {
-                if listingError == nil { listingError = InputError(path: input.path, reason: .decode(error)).description }
+                let message = InputError(path: input.path, reason: .decode(error)).description
+                if error.isUnexpectedEnd {
+                    post(.incomplete(message))
+                    post(.finished)
+                    return
+                }
+                if listingError == nil { listingError = message }
             }
         }
+        let kind: InspectionKind = !inputs.isEmpty && inputs.allSatisfy { $0.kind == .module } ? .module : .link
+        post(.inputs(inputs, kind: kind))
         let multiple = Set(listings.map { "\($0.input)/\($0.listing.member ?? "")" }).count > 1
         post(.sections(listings, rows: Rows.sections(listings, multipleInputs: multiple), multipleInputs: multiple))
 
         switch kind {
-        case .link: loadLink(source, post: post)
-        case .module: loadModules(inputs, post: post)
+        case .link: loadLink(source, statistics: &statistics, post: post)
+        case .module: loadModules(inputs, binaries: binaries.map { ($0.input, $0.binary, $0.fingerprints) }, post: post)
         }
         if kind == .module, let message = openError ?? listingError { post(.failed(message)) }
+        statistics.milliseconds = (LinkSession.now() - started) * 1000
+        post(.statistics(statistics))
         post(.finished)
     }
 
-    private func loadLink(_ source: InspectionSource, post: @escaping @Sendable (LoadUpdate) -> Void) {
+    /// Reads small inputs into memory and maps large ones.
+    private func open(_ location: String, as path: String) throws(InputError) -> InputFile {
+        guard let fingerprint = FileFingerprint(path: location), fingerprint.size <= Int64(readLimit) else {
+            return try InputFile(path: location)
+        }
+        do {
+            return InputFile(path: location, storage: try ByteStorage.read(path: location))
+        } catch {
+            throw InputError(path: path, reason: .file(error))
+        }
+    }
+
+    private func loadLink(_ source: InspectionSource, statistics: inout ReloadStatistics, post: @escaping @Sendable (LoadUpdate) -> Void) {
         post(.progress("resolving the link", fraction: nil))
         let resolved: ResolvedLink
         if let given = source.resolved {
             resolved = given
         } else {
             do {
-                resolved = try ResolvedLink.resolve(source.options, locations: source.locations)
+                resolved = try ResolvedLink.resolve(source.options, locations: source.locations, cache: reuse.decodeCache)
             } catch {
                 post(.failed(error.message))
                 return
             }
+            let decoded = reuse.decodeCache.lastStatistics
+            statistics.objectsDecoded = decoded.objectsDecoded
+            statistics.objectsReused = decoded.objectsReused
         }
         let policy = resolved.loadingAllowFile(resolved.options.policy)
         let prediction = resolved.predict(policy: policy)
@@ -92,22 +132,21 @@ public struct InspectionLoader: InspectionLoading {
         post(.findingsContext(context, findings: context.analyze(prediction), policy: prediction.policy))
     }
 
-    private func loadModules(_ inputs: [OpenedInput], post: @escaping @Sendable (LoadUpdate) -> Void) {
+    private func loadModules(_ inputs: [OpenedInput], binaries walked: [(Int, WasmBinary, [SectionFingerprint])],
+                             post: @escaping @Sendable (LoadUpdate) -> Void) {
         var imports: [ModuleImport] = []
-        var binaries: [(Int, WasmBinary)] = []
-        for (index, input) in inputs.enumerated() {
-            guard let file = input.file else { continue }
-            post(.progress("reading the imports of \(input.path)", fraction: nil))
+        var binaries: [(Int, WasmBinary, [SectionFingerprint])] = []
+        for (index, binary, fingerprints) in walked {
+            post(.progress("reading the imports of \(inputs[index].path)", fraction: nil))
             do throws(DecodeError) {
-                let binary = try WasmBinary(file.window)
                 let types = try binary.types()
                 try binary.importSection()?.forEach { entry in
                     imports.append(ModuleImport(input: index, entry: entry, type: Self.typeText(entry.descriptor, types: types)))
                 }
-                binaries.append((index, binary))
+                binaries.append((index, binary, fingerprints))
             } catch {
                 post(.moduleImports(imports))
-                post(.failed(InputError(path: input.path, reason: .decode(error)).description))
+                post(.failed(InputError(path: inputs[index].path, reason: .decode(error)).description))
                 return
             }
         }
@@ -115,8 +154,9 @@ public struct InspectionLoader: InspectionLoading {
 
         var symbolCount = 0
         let names = inputs.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }
-        for (index, binary) in binaries {
+        for (index, binary, fingerprints) in binaries {
             let path = inputs[index].path
+            let key = ReuseStore.moduleSymbolKey(fingerprints)
             let expected = max(1, (try? binary.functionSection()?.count ?? 0) ?? 0)
             var batch: [ModuleSymbol] = []
             var done = 0
@@ -129,13 +169,26 @@ public struct InspectionLoader: InspectionLoading {
                 batch.removeAll(keepingCapacity: true)
             }
             post(.progress("reading names of \(path)", fraction: 0))
-            do throws(DecodeError) {
-                try SymbolListing.visit(module: binary, input: path, member: nil, withTypes: true) { symbol in
+            if let remembered = reuse.moduleSymbols(path: path, member: nil, key: key) {
+                // Unchanged since the last load: no decoding.
+                for symbol in remembered {
                     batch.append(ModuleSymbol(input: index, symbol: symbol))
                     done += 1
                     if batch.count >= batchSize { flush() }
                 }
                 flush()
+                continue
+            }
+            var all: [ListedSymbol] = []
+            do throws(DecodeError) {
+                try SymbolListing.visit(module: binary, input: path, member: nil, withTypes: true) { symbol in
+                    batch.append(ModuleSymbol(input: index, symbol: symbol))
+                    all.append(symbol)
+                    done += 1
+                    if batch.count >= batchSize { flush() }
+                }
+                flush()
+                reuse.remember(moduleSymbols: all, path: path, member: nil, key: key)
             } catch {
                 flush()
                 post(.failed(InputError(path: path, reason: .decode(error)).description))

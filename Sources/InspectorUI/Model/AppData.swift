@@ -1,6 +1,7 @@
 import Findings
 import LinkModel
 import WasmDecoding
+import Workspace
 
 /// Whether the inputs form a link (objects and archives: the policies apply) or are linked
 /// modules (their import section is the undefined interface).
@@ -97,6 +98,8 @@ public struct AppData: Sendable {
     public var moduleImports: [ModuleImport] = []
     /// Why loading stopped, if it did (`FILE: at offset 0x…: expected …`).
     public var loadError: String?
+    /// What the last load decoded and reused.
+    public var statistics: ReloadStatistics?
 
     public init() {}
 }
@@ -123,6 +126,11 @@ public enum LoadUpdate: Sendable {
     case findingsContext(FindingsContext, findings: LinkFindings, policy: UndefinedPolicy)
     /// Loading stopped with this message.
     case failed(String)
+    /// An input could not be read whole (missing, or ending inside a section): a build may
+    /// still be writing it. A reload keeps what it showed and waits for the next change.
+    case incomplete(String)
+    /// What this load decoded and what it reused from the previous one.
+    case statistics(ReloadStatistics)
     /// Nothing more will come.
     case finished
 }

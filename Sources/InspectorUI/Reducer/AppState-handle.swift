@@ -19,6 +19,8 @@ extension AppState {
             return update(request.pane) { $0.finishView(request, order: order, context: $1) }
         case .wrote(let request, let outcome):
             return finishWrite(request, outcome)
+        case .filesChanged(let paths):
+            return reloadForChange(paths)
         }
     }
 

@@ -1,4 +1,5 @@
 import Findings
+import Workspace
 extension AppState {
     /// One stage of loading arrived.
     mutating func apply(_ update: LoadUpdate) -> [Effect] {
@@ -76,6 +77,23 @@ extension AppState {
             }
             return effects + refreshFindingRows()
 
+        case .incomplete(let text):
+            guard data.kind != nil else {
+                // The first load: nothing to keep, so it is an ordinary failure.
+                return apply(.failed(text))
+            }
+            waitingForInput = true
+            message = StatusMessage("\(text): incomplete, waiting for the next change…", tone: .warning)
+            return []
+
+        case .statistics(let statistics):
+            data.statistics = statistics
+            waitingForInput = false
+            if loading?.isReload == true {
+                message = StatusMessage("reloaded: \(statistics)")
+            }
+            return []
+
         case .finished:
             let wasLoading = loading != nil
             loading = nil
@@ -86,7 +104,28 @@ extension AppState {
             }
             if wasLoading { applyLayout() }
             // The "still analysing" row goes.
-            return refreshFindingRows()
+            var effects = refreshFindingRows()
+            if reloadPending {
+                // A change arrived while loading: read it now.
+                reloadPending = false
+                effects += reloadForChange([])
+            }
+            return effects
         }
+    }
+}
+
+extension AppState {
+    /// Inputs changed on disk: reload now, or right after the load in progress.
+    mutating func reloadForChange(_ paths: Set<String>) -> [Effect] {
+        if loading != nil {
+            reloadPending = true
+            return []
+        }
+        let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.sorted()
+        source.resolved = nil
+        loading = LoadingState(text: "\(names.joined(separator: ", ")) changed: reloading", fraction: nil, isReload: true)
+        applyLayout()
+        return [.load(generation: bumpLoadGeneration())]
     }
 }

@@ -53,4 +53,7 @@ public enum AppEvent: Sendable {
     case viewComputed(PaneState.ViewRequest, order: [Int])
     /// A write finished.
     case wrote(WriteRequest, WriteOutcome)
+    /// Inputs changed on disk (the file watcher): reload, keeping panes, selection, filter
+    /// and policy.
+    case filesChanged(Set<String>)
 }

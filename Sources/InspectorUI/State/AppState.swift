@@ -35,6 +35,10 @@ public struct AppState: Sendable {
     var viewGeneration = 0
     /// Module symbols arriving next replace the Defined pane instead of extending it.
     var replaceModuleSymbols = true
+    /// A change on disk arrived during a load: reload when it finishes.
+    var reloadPending = false
+    /// The last reload found an input incomplete; the next change reloads.
+    public internal(set) var waitingForInput = false
     /// The default paths of the prompts.
     public var reportPath = "wasm-undef-report.txt"
     public var allowListPath = "allow-undefined.txt"
