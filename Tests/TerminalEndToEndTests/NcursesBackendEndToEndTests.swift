@@ -94,13 +94,21 @@ struct NcursesBackendEndToEndTests {
         defer { harness.close() }
         let session = harness.session
         try session.resize(columns: 100, rows: 30)
-        let screen = try session.waitFor("size: 100x30 resizes: 1")
+        // The frame is drawn in one refresh, but a capture can land inside it: wait for the
+        // whole frame (its last line) as well as the status.
+        let screen = try session.waitUntil("the 100x30 frame") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("size: 100x30 resizes: 1") && lines.count > 29 && lines[29].hasPrefix("└")
+        }
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasSuffix("┐") && lines[0].count == 100)
         #expect(lines[29].hasPrefix("└") && lines[29].hasSuffix("┘"))
         #expect(lines[28].hasSuffix("bottom-right│"))
         try session.resize(columns: 60, rows: 12)
-        let smaller = try session.waitFor("size: 60x12 resizes: 2")
+        let smaller = try session.waitUntil("the 60x12 frame") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("size: 60x12 resizes: 2") && lines.count > 11 && lines[11].hasPrefix("└")
+        }
         let rows = smaller.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows[11].hasPrefix("└") && rows[11].count == 60)
     }
