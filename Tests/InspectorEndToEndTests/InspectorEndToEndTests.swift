@@ -40,6 +40,33 @@ struct InspectorEndToEndTests {
         }
     }
 
+    @Test("an object rebuilt on disk is reloaded: the panes follow, the rest is reused, a half-written file waits")
+    func followsRebuilds() throws {
+        let tui = try Session()
+        defer { tui.close() }
+        let session = tui.session
+        try session.waitFor("mylibraryinit")
+        // Half of app.o, as a build writing it in place leaves it for a moment.
+        let appObject = tui.demo.appendingPathComponent("app.o")
+        let original = try Data(contentsOf: appObject)
+        try original.prefix(original.count / 2).write(to: appObject)
+        try session.waitFor("incomplete, waiting for the next change", timeout: 10)
+        #expect(try session.capture().contains("mylibraryinit"), "the previous view stays")
+        // The build finishes, by a rename as linkers do: mylibraryinit is now spelt mylibrary_inot.
+        var rebuilt = original
+        let old = Data("mylibraryinit".utf8), new = Data("mylibrary_ino".utf8)   // same length
+        while let range = rebuilt.range(of: old) { rebuilt.replaceSubrange(range, with: new) }
+        let temporary = tui.demo.appendingPathComponent("app.o.tmp")
+        try rebuilt.write(to: temporary)
+        #expect(rename(temporary.path, appObject.path) == 0)
+        let screen = try session.waitFor("mylibrary_ino", timeout: 10)
+        #expect(!screen.contains("mylibraryinit"))
+        #expect(screen.contains("reloaded:"))
+        #expect(screen.contains("1 object decoded, 1 reused"), "mylib.o is reused")
+        try session.sendKeys("q")
+        #expect(try tui.finished() == RecordedTerminalState(exitStatus: 0, canonical: true, echo: true))
+    }
+
     @Test("p, /, space, w, e: each key redraws the screen; the export equals `wasm-undef report`; q restores the terminal")
     func policyFilterAllowExport() throws {
         let tui = try Session()

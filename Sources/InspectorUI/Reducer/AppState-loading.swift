@@ -83,7 +83,8 @@ extension AppState {
                 return apply(.failed(text))
             }
             waitingForInput = true
-            message = StatusMessage("\(text): incomplete, waiting for the next change…", tone: .warning)
+            // The key phrase first: the detail may not fit the line.
+            message = StatusMessage("incomplete, waiting for the next change… \(text)", tone: .warning)
             return []
 
         case .statistics(let statistics):
