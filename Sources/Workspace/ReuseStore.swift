@@ -12,11 +12,19 @@ public final class ReuseStore: Sendable {
     private let memo = Mutex(Memo())
 
     private struct Memo: Sendable {
+        var standardInput: InputFile?
         var rows: [SectionFingerprint: SectionListing.Row] = [:]
         var moduleSymbols: [String: (key: [SectionFingerprint], rows: [ListedSymbol])] = [:]
     }
 
     public init() {}
+
+    /// An input read from standard input: it can be read once only, so later loads take it
+    /// from here.
+    public var standardInput: InputFile? {
+        get { memo.withLock { $0.standardInput } }
+        set { memo.withLock { $0.standardInput = newValue } }
+    }
 
     /// The section listing of one binary: a row per section, decoded again only for sections
     /// whose fingerprint (position and digest) is new. Counts what it decoded and reused.

@@ -98,13 +98,33 @@ struct TUICommand: ParsableCommand {
             return InspectionSource(resolved: resolved, policy: policy, searchFolders: link.searchFolders, title: captured.name)
         }
         let (options, _) = try link.optionsAndPolicy()
-        return InspectionSource(options: options, searchFolders: link.searchFolders)
+        var source = InspectionSource(options: options, searchFolders: link.searchFolders)
+        if link.files.contains("-") {
+            source.standardInput = try Self.moveStandardInputAside()
+        }
+        return source
+    }
+
+    /// `wasm-undef -`: the module comes down the pipe on standard input, and the keys from
+    /// the terminal. Standard input is moved to another descriptor (returned, read by the
+    /// loader) and the controlling terminal put in its place for curses.
+    static func moveStandardInputAside() throws -> Int32 {
+        guard isatty(STDIN_FILENO) == 0 else {
+            throw ToolError(message: "-: standard input is a terminal; pipe a module in (wasm-undef - < app.wasm)")
+        }
+        let pipe = dup(STDIN_FILENO)
+        let terminal = Glibc.open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard pipe >= 0, terminal >= 0, dup2(terminal, STDIN_FILENO) >= 0 else {
+            throw ToolError(message: "-: no terminal to read keys from (/dev/tty: \(String(cString: strerror(errno))))")
+        }
+        close(terminal)
+        return pipe
     }
 
     /// Fails before the terminal is taken when an input cannot be opened.
     private func checkReadable(_ source: InspectionSource) throws {
         guard source.resolved == nil else { return }
-        for path in source.inputPaths {
+        for path in source.inputPaths where path != "-" {
             do {
                 _ = try InputFile(path: source.openPath(path) ?? path)
             } catch {

@@ -40,6 +40,28 @@ struct InspectorEndToEndTests {
         }
     }
 
+    @Test("wasm-undef - reads a module from a pipe and takes its keys from the terminal")
+    func standardInput() throws {
+        let executable = try TmuxSession.builtProduct(named: "wasm-undef")
+        let directory = try TmuxSession.temporaryDirectory("wasm-undef-stdin")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A linked module to pipe in: the demo linked with --allow-undefined.
+        let demo = directory.appendingPathComponent("demo")
+        _ = try Run.program(executable, ["demo", demo.path])
+        guard let wasmLD = Toolchain.wasmLD else { throw ToolMissing(tool: "wasm-ld") }
+        let linked = try Run.program(wasmLD, ["app.o", "mylib.o", "--allow-undefined", "-o", "demo.wasm"], directory: demo)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let command = "cat " + TmuxSession.shellQuoted(demo.appendingPathComponent("demo.wasm").path) + " | "
+            + TmuxSession.shellQuoted(executable.path) + " tui -"
+        let session = try TmuxSession(command: TmuxSession.recordingTerminalModes(of: command, in: directory), columns: 120, rows: 40)
+        defer { session.kill() }
+        let screen = try session.waitFor("linked module", timeout: 15)
+        #expect(screen.contains("env.mylibraryinit") || screen.contains("mylibraryinit"))
+        try session.sendKeys("3")
+        try session.sendKeys("q")
+        #expect(try RecordedTerminalState.read(from: directory, timeout: 10) == RecordedTerminalState(exitStatus: 0, canonical: true, echo: true))
+    }
+
     @Test("an object rebuilt on disk is reloaded: the panes follow, the rest is reused, a half-written file waits")
     func followsRebuilds() throws {
         let tui = try Session()

@@ -37,10 +37,15 @@ public struct InspectionLoader: InspectionLoading {
         var openError: String?
         for path in source.inputPaths {
             do throws(InputError) {
-                guard let location = source.openPath(path) else {
-                    throw InputError(path: path, reason: .notModelled("cannot open: not in the captured files"))
+                let file: InputFile
+                if path == "-", let descriptor = source.standardInput {
+                    file = try readStandardInput(descriptor, post: post)
+                } else {
+                    guard let location = source.openPath(path) else {
+                        throw InputError(path: path, reason: .notModelled("cannot open: not in the captured files"))
+                    }
+                    file = try open(location, as: path)
                 }
-                let file = try open(location, as: path)
                 inputs.append(OpenedInput(path: path, kind: file.kind, file: file))
             } catch {
                 // Missing (a build between writing and renaming it): maybe incomplete.
@@ -89,6 +94,28 @@ public struct InspectionLoader: InspectionLoading {
         statistics.milliseconds = (LinkSession.now() - started) * 1000
         post(.statistics(statistics))
         post(.finished)
+    }
+
+    /// Reads a module from a pipe through the push parser, showing its sections as they
+    /// arrive; later loads reuse what was read.
+    private func readStandardInput(_ descriptor: Int32, post: @escaping @Sendable (LoadUpdate) -> Void) throws(InputError) -> InputFile {
+        if let file = reuse.standardInput { return file }
+        var announced = false
+        let file = try StandardInput.read(descriptor: descriptor) { stream in
+            guard let binary = stream.binary() else { return }
+            if !announced {
+                announced = true
+                post(.inputs([OpenedInput(path: "-", kind: .module, file: nil)], kind: .module))
+            }
+            var ignored = ReloadStatistics()
+            let listing = reuse.listing(binary, binary.fingerprints(), path: "-", member: nil, statistics: &ignored)
+            let entries = [SectionListingEntry(input: 0, listing: listing)]
+            post(.sections(entries, rows: Rows.sections(entries, multipleInputs: false), multipleInputs: false))
+            post(.progress("reading standard input: \(Format.size(stream.bytesReceived)), "
+                           + "\(Format.plural(stream.sections.count, "section"))", fraction: nil))
+        }
+        reuse.standardInput = file
+        return file
     }
 
     /// Reads small inputs into memory and maps large ones.

@@ -19,6 +19,9 @@ public struct InspectionSource: Sendable {
     /// The link, when the caller has resolved it already: the first load uses it instead of
     /// resolving again (a reload always reads the files).
     public var resolved: ResolvedLink?
+    /// The descriptor the input named `-` is read from (standard input, moved aside so the
+    /// terminal can take its place); nil when no input is `-`.
+    public var standardInput: Int32?
 
     public init(options: LinkOptions, searchFolders: [String] = [], workingDirectory: String? = nil, title: String? = nil) {
         self.init(options: options, searchFolders: searchFolders, locations: FileLocations(workingDirectory: workingDirectory),
