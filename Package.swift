@@ -8,7 +8,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wasm-undef", targets: ["wasm-undef"]),
+        .executable(name: "wasm-undef-ld", targets: ["wasm-undef-ld"]),
         .library(name: "WasmDecoding", targets: ["WasmDecoding"]),
+        .library(name: "LinkModel", targets: ["LinkModel"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         // For the libFuzzer package in Fuzz/ (which depends on this one by path).
         .library(name: "FuzzChecks", targets: ["FuzzChecks"]),
     ],
@@ -21,14 +24,25 @@ let package = Package(
 
         // Output shared by every command and the TUI export: aligned tables, JSON, and the
         // escaping that keeps input-derived names from driving the terminal.
-        .target(name: "TextFormatting"),
+        .target(name: "TextFormatting", dependencies: ["TerminalText"]),
 
+        // wasm-ld's view of a link: options, resolution, liveness, per-symbol outcomes.
+        .target(name: "LinkModel", dependencies: ["WasmDecoding", "Demangling"]),
+
+        // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting"]),
+
+        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
+
+
+        // Real links captured by wasm-undef-ld: the link.json manifest, copying the files a
+        // link reads, reading a capture back as a link whose files keep their original names.
+        .target(name: "LinkCapture", dependencies: ["LinkModel", "WasmDecoding", "TextFormatting"]),
 
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.
-        .target(name: "Workspace", dependencies: ["WasmDecoding"]),
+        .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
         .target(
@@ -41,17 +55,46 @@ let package = Package(
         ),
         .target(name: "Demangling", dependencies: ["CDemangle"]),
 
+        // Terminal-safe text (escaping of controls and bidi overrides) and display width, shared by
+        // the CLI's text output and the TUI.
+        .target(name: "TerminalText", exclude: ["Width/generate-width-table.sh"]),
+        // The TUI as values: cell grid, drawing, keys, keymap, list and text-input models. No I/O.
+        .target(name: "TerminalUI", dependencies: ["TerminalText"]),
+        // ncursesw through a C shim; libncursesw5-dev is the only system dependency.
+        // No pkgConfig: its -D_XOPEN_SOURCE flags are refused by SwiftPM with a warning on every
+        // build; the shim defines NCURSES_WIDECHAR itself and the headers are in the default path.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
+        // The inspector as a value: panes, keymap, reducer and pure render of a link or module.
+        .target(
+            name: "InspectorUI",
+            dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace"]
+        ),
+        // The inspector's run loop: background loading, effects, ncurses.
+        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "wasm-undef",
             dependencies: [
                 "WasmDecoding",
                 "TextFormatting",
+                "LinkModel",
+                "Reporting",
+                "Findings",
+                "Workspace",
+                "LinkCapture",
+                "InspectorUI",
+                "InspectorTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The demo's C sources and build script; DemoFiles.swift embeds what they build.
             exclude: ["Demo/src"]
         ),
+
+        // The linker wrapper: records a real link into a capture, then runs the real linker.
+        .executableTarget(name: "wasm-undef-ld", dependencies: ["LinkCapture"]),
 
         // The properties the fuzzers check, shared with the fuzz regression tests.
         .target(name: "FuzzChecks", dependencies: ["WasmDecoding"]),
@@ -60,9 +103,39 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
         .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport", "FuzzChecks"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(
+            name: "LinkModelTests",
+            dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
+            exclude: ["Cases", "RealLinks"]
+        ),
+        // Captures: manifest, file lists, the store; end to end, clang and rustc linking through
+        // the built wasm-undef-ld, compared with wasm-ld alone, and `report --capture`.
+        .testTarget(
+            name: "CaptureTests",
+            dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
+        ),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        // The built wasm-undef run as a user runs it.
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
+        ),
+        // Test fixture, not a product: draws a grid with NcursesBackend, echoes keys, quits on q.
+        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/tui-harness"),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
+        // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
+        .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
+        // The inspector's screens (snapshots), reducer and keymap, on the demo link.
+        .testTarget(
+            name: "InspectorUITests",
+            dependencies: ["InspectorUI", "TerminalUI", "LinkModel", "Findings", "Reporting", "TestSupport", "wasm-undef", "InspectorTerminal"],
+            exclude: ["__Snapshots__"]
+        ),
+        // End-to-end: the built wasm-undef in tmux (keys, export, allow list, restore).
+        .testTarget(name: "InspectorEndToEndTests", dependencies: ["TestSupport", "wasm-undef"]),
     ],
     swiftLanguageModes: [.v6]
 )

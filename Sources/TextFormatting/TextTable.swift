@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The one table formatter of the tool: aligned columns for people, tab-separated values for
 /// scripts. Every cell goes through `TerminalSafe.escape`, so no input-derived text reaches a
 /// terminal raw. The CLI listings and the exported report both use it.
@@ -145,14 +147,15 @@ public struct TextTable: Sendable {
         return output
     }
 
-    /// Display width used for alignment: one column per scalar (ASCII fast path).
+    /// Display width used for alignment: terminal columns (East Asian wide characters and
+    /// emoji count 2, combining marks 0; ``TerminalText/displayWidth(_:)``), with a fast
+    /// path for ASCII.
     public static func width(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            // Scalars = bytes that do not continue a sequence.
-            var count = 0
-            for byte in bytes where byte & 0xc0 != 0x80 { count += 1 }
-            return count
+        let ascii = text.withUTF8 { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return bytes.count
         }
+        return ascii ?? TerminalText.displayWidth(text)
     }
 }

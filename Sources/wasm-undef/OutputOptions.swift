@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import TextFormatting
+import WasmDecoding
 
 /// `--format text|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -48,4 +49,10 @@ struct StandardOutput {
         }
         buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// Opens an input the user named: a file, or `-` for standard input (read through the push
+/// parser).
+func openInput(_ path: String) throws(InputError) -> InputFile {
+    path == "-" ? try StandardInput.read() : try InputFile(path: path)
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import LinkModel
+import Workspace
 import TextFormatting
 import WasmDecoding
 
@@ -10,7 +12,7 @@ struct SectionsCommand: ParsableCommand {
         discussion: "For each section: index, id, name, offset of the section header, payload size and item count."
     )
 
-    @Argument(help: "Wasm modules, objects or archives.")
+    @Argument(help: "Wasm modules, objects or archives; - reads one from standard input.")
     var files: [String]
 
     @Option(help: "Output format: text or json.")
@@ -19,10 +21,17 @@ struct SectionsCommand: ParsableCommand {
     @Flag(help: "Tab-separated values instead of aligned columns (text format).")
     var tsv = false
 
+    @Flag(help: "Keep watching the files and list them again after each change (Ctrl-C ends).")
+    var watch = false
+
+    @Flag(help: "After each load, print on standard error what was decoded and what was reused from the previous load.")
+    var stats = false
+
     func run() throws {
+        if watch || stats { return try runSession() }
         var listings: [SectionListing] = []
         for path in files {
-            let file = try InputFile(path: path)
+            let file = try openInput(path)
             listings += try file.decode { (window) throws(DecodeError) in try SectionListing.listings(of: file) }
         }
         var out = StandardOutput()
@@ -34,6 +43,24 @@ struct SectionsCommand: ParsableCommand {
             out.write(&text)
         }
         out.flush()
+    }
+
+    /// `--watch` / `--stats`: loads through a `LinkSession`, which on each reload decodes only
+    /// the sections whose bytes changed.
+    func runSession() throws {
+        let session = LinkSession(options: LinkOptions(files: files), linking: false)
+        func show(_ snapshot: LinkSnapshot) {
+            var out = StandardOutput()
+            switch format {
+            case .json: out.write(Self.json(snapshot.sections))
+            case .text:
+                var text = TextBuffer()
+                Self.text(snapshot.sections, tsv: tsv, into: &text) { out.write(&$0) }
+                out.write(&text)
+            }
+            out.flush()
+        }
+        try watchSession(session, watch: watch, stats: stats, show: show)
     }
 
     static let columns: [TextTable.Column] = [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Demangling
 import TextFormatting
 import WasmDecoding
 
@@ -14,7 +15,7 @@ struct SymbolsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Wasm modules, objects or archives.")
+    @Argument(help: "Wasm modules, objects or archives; - reads one from standard input.")
     var files: [String]
 
     @Flag(help: "Only defined symbols.")
@@ -29,6 +30,9 @@ struct SymbolsCommand: ParsableCommand {
     @Flag(help: "Tab-separated values instead of aligned columns (text format).")
     var tsv = false
 
+    @Flag(help: "Show C++ and Rust names demangled (JSON: adds a demangled field).")
+    var demangle = false
+
     func validate() throws {
         if defined && undefined { throw ValidationError("--defined and --undefined exclude each other") }
     }
@@ -39,7 +43,9 @@ struct SymbolsCommand: ParsableCommand {
     ]
 
     func run() throws {
-        let inputs = try files.map { try InputFile(path: $0) }
+        let inputs = try files.map { try openInput($0) }
+        let demangle = self.demangle
+        let name: (ListedSymbol) -> String = { demangle ? (Demangler.demangle($0.name) ?? $0.name) : $0.name }
         var out = StandardOutput()
         switch format {
         case .json:
@@ -49,7 +55,7 @@ struct SymbolsCommand: ParsableCommand {
                 root.array("symbols") { symbols in
                     // Streamed: each row is written as it is decoded.
                     forEachRow(inputs, withTypes: true) { row in
-                        Self.json(row, into: &symbols)
+                        Self.json(row, demangled: demangle ? Demangler.demangle(row.name) : nil, into: &symbols)
                         if symbols.output.utf8.count >= 1 << 16 { out.write(symbols.takeOutput()) }
                     }
                 }
@@ -58,7 +64,7 @@ struct SymbolsCommand: ParsableCommand {
         case .text where tsv:
             out.write(Self.columns.map(\.title).joined(separator: "\t") + "\n")
             forEachRow(inputs, withTypes: false) { row in
-                out.write(Self.cells(row).joined(separator: "\t") + "\n")
+                out.write(Self.cells(row, name: name(row)).joined(separator: "\t") + "\n")
             }
         case .text:
             // Two passes: measure the columns, then write each row as it is decoded again.
@@ -71,7 +77,7 @@ struct SymbolsCommand: ParsableCommand {
             for input in inputs {
                 var rows: [ListedSymbol] = []
                 forEachRow([input], withTypes: false, withNames: input.kind != .module) { row in
-                    Self.forEachCell(row, input: inputCell.text(for: row), includeName: false) { layout.measure($0, column: $1) }
+                    Self.forEachCell(row, input: inputCell.text(for: row), name: nil) { layout.measure($0, column: $1) }
                     if input.kind != .module { rows.append(row) }
                 }
                 kept.append(rows)
@@ -80,7 +86,7 @@ struct SymbolsCommand: ParsableCommand {
             layout.appendHeader(to: &text)
             func write(_ row: ListedSymbol) {
                 var cursor = layout.beginLine(to: &text)
-                Self.forEachCell(row, input: inputCell.text(for: row), includeName: true) { cell, _ in layout.cell(cell, &cursor, to: &text) }
+                Self.forEachCell(row, input: inputCell.text(for: row), name: name(row)) { cell, _ in layout.cell(cell, &cursor, to: &text) }
                 layout.endLine(cursor, to: &text)
                 if text.count >= 1 << 16 { out.write(&text) }
             }
@@ -113,7 +119,8 @@ struct SymbolsCommand: ParsableCommand {
     }
 
     /// The row's cells in column order, escaped, without building an array.
-    static func forEachCell(_ row: ListedSymbol, input: String, includeName: Bool, _ body: (String, Int) -> Void) {
+    /// `name: nil` leaves the name column out (the measuring pass: it is never padded).
+    static func forEachCell(_ row: ListedSymbol, input: String, name: String?, _ body: (String, Int) -> Void) {
         body(input, 0)
         body(row.kind.description, 1)
         body(row.defined ? "D" : "U", 2)
@@ -127,7 +134,7 @@ struct SymbolsCommand: ParsableCommand {
         } else {
             body("", 6)
         }
-        if includeName { body(TerminalSafe.escape(row.name), 7) }
+        if let name { body(TerminalSafe.escape(name), 7) }
     }
 
     /// The escaped `input(member)` cell, remembered while consecutive rows share it.
@@ -143,23 +150,19 @@ struct SymbolsCommand: ParsableCommand {
         }
     }
 
-    static func cells(_ row: ListedSymbol) -> [String] {
-        let input = row.member.map { "\(row.input)(\($0))" } ?? row.input
-        var detail = ""
-        if let module = row.importModule, let name = row.importName {
-            detail = "\(module).\(name)"
-        } else if let placement = row.placement {
-            detail = "segment \(placement.segment) +\(placement.offset) size \(placement.size)"
-        }
-        return [TerminalSafe.escape(input), row.kind.description, row.defined ? "D" : "U", row.binding.description,
-                row.visibility.description, row.flags.joined(separator: ","), TerminalSafe.escape(detail), TerminalSafe.escape(row.name)]
+    static func cells(_ row: ListedSymbol, name: String) -> [String] {
+        var cells: [String] = []
+        var inputCell = InputCell()
+        forEachCell(row, input: inputCell.text(for: row), name: name) { cell, _ in cells.append(cell) }
+        return cells
     }
 
-    static func json(_ row: ListedSymbol, into symbols: inout JSONWriter) {
+    static func json(_ row: ListedSymbol, demangled: String?, into symbols: inout JSONWriter) {
         symbols.object { entry in
             entry.field("input", row.input)
             entry.field("member", row.member)
             entry.field("name", row.name)
+            if let demangled { entry.field("demangled", demangled) }
             entry.field("kind", row.kind.description)
             entry.field("defined", row.defined)
             entry.field("binding", row.binding.description)

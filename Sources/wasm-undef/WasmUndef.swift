@@ -14,7 +14,11 @@ struct WasmUndef: ParsableCommand {
             Exit status: 0 the link would succeed (or the listing worked), 1 it would fail, \
             2 usage error or unreadable/malformed input.
             """,
-        subcommands: [SectionsCommand.self, SymbolsCommand.self, DemoCommand.self]
+        subcommands: [
+            TUICommand.self, SectionsCommand.self, SymbolsCommand.self, ReportCommand.self, ImportsCommand.self,
+            DemoCommand.self, OpenCommand.self, CapturesCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 
     static func main() {

@@ -16,12 +16,7 @@ struct NearMissTests {
         NearMissCandidate(name: "open", definedIn: "libc.a(open.o)"),
     ]
 
-    /// A stand-in for the demangler: the one Rust name of the table.
-    static func demangle(_ name: String) -> String? {
-        name == "_ZN5mylib6config17h0123456789abcdefE" ? "mylib::config::h0123456789abcdef" : nil
-    }
-
-    let index = NearMissIndex(candidates: NearMissTests.library, demangle: NearMissTests.demangle)
+    let index = NearMissIndex(candidates: NearMissTests.library)
 
     @Test("a missing underscore is a spelling difference, ranked first")
     func underscore() {
@@ -57,9 +52,15 @@ struct NearMissTests {
         #expect(misses.first?.reason == .demangledPath)
     }
 
-    @Test("the real demangler feeds Rust legacy paths to the index")
-    func realDemangler() {
-        let index = NearMissIndex(candidates: [NearMissCandidate(name: "_ZN5mylib6config17h0123456789abcdefE", definedIn: "m.o")])
+    @Test("path components are read from Itanium, Rust legacy and Rust v0 manglings")
+    func mangledPaths() {
+        #expect(MangledPath.components("_ZN5mylib6config17h0123456789abcdefE") == ["mylib", "config"])
+        #expect(MangledPath.components("_ZNSt6vectorIiSaIiEE9push_backEOi") == ["vector", "push_back"])
+        #expect(MangledPath.components("_RNvNtCs1234_5mylib6config4init") == ["mylib", "config", "init"])
+        #expect(MangledPath.components("_Z4cfooi") == ["cfoo"])
+        #expect(MangledPath.components("plain_c_name") == nil)
+        #expect(MangledPath.components("_Z999999x") == nil)
+        let index = NearMissIndex(candidates: [NearMissCandidate(name: "_RNvCs1234_5mylib6config", definedIn: "m.o")])
         #expect(index.nearMisses(for: "mylib_config").first?.reason == .demangledPath)
         #expect(index.nearMisses(for: "config").first?.candidate.definedIn == "m.o")
     }

@@ -70,3 +70,26 @@ struct JSONWriterTests {
         #expect(writer.output == "{\n  \"xs\": [\n    {\n      \"k\": 1\n    }\n  ]\n}")
     }
 }
+
+@Suite("Terminal-safe text, shared with the TUI")
+struct SharedTerminalTextTests {
+    @Test("invisible characters that would make two names look alike are escaped, as in the TUI")
+    func invisible() {
+        #expect(TerminalSafe.escape("fo\u{200b}o") == "fo\\u{200b}o")
+        #expect(TerminalSafe.escape("a\u{feff}b\u{2028}") == "a\\u{feff}b\\u{2028}")
+    }
+
+    @Test("wide characters count two columns, so tables of CJK names align")
+    func wideColumns() {
+        var table = TextTable([.init("name"), .init("kind")])
+        table.append(["名前", "func"])
+        table.append(["abcdef", "data"])
+        #expect(table.render() == """
+            name    kind
+            名前    func
+            abcdef  data
+
+            """)
+        #expect(TextTable.width("e\u{301}") == 1)
+    }
+}

@@ -1,4 +1,3 @@
-import Demangling
 
 /// A defined name that an undefined symbol might have meant.
 public struct NearMissCandidate: Sendable, Hashable {
@@ -59,9 +58,10 @@ public struct NearMissIndex: Sendable {
     private var byHead: [UInt32: [Key]] = [:]
     private var byTail: [UInt32: [Key]] = [:]
 
-    /// Indexes `candidates`. `demangle` turns a mangled name into its demangled form (nil for
-    /// names that are not mangled).
-    public init(candidates: [NearMissCandidate], demangle: (String) -> String? = { Demangler.demangle($0) }) {
+    /// Indexes `candidates`. `pathComponents` gives a mangled name's path components (nil for
+    /// names that are not mangled); the default reads them straight from the mangling, without
+    /// demangling (thousands of libc++ names index in milliseconds).
+    public init(candidates: [NearMissCandidate], pathComponents: (String) -> [String]? = MangledPath.components) {
         var unique: [NearMissCandidate] = []
         var seen = Set<NearMissCandidate>()
         for candidate in candidates where seen.insert(candidate).inserted { unique.append(candidate) }
@@ -69,8 +69,8 @@ public struct NearMissIndex: Sendable {
         for (index, candidate) in unique.enumerated() {
             exact[String(decoding: NameNormalization.normalize(candidate.name), as: UTF8.self), default: []].append(index)
             add(NameNormalization.normalize(candidate.name), candidate: index, fromDemangling: false)
-            if let demangled = demangle(candidate.name) {
-                for form in Self.pathForms(demangled) {
+            if let components = pathComponents(candidate.name) {
+                for form in Self.pathForms(components) {
                     add(NameNormalization.normalize(form), candidate: index, fromDemangling: true)
                 }
             }
@@ -88,17 +88,11 @@ public struct NearMissIndex: Sendable {
         }
     }
 
-    /// The last path component, and the last two joined with `_`, of a demangled name,
-    /// without generic arguments, parameters or a Rust hash: `mylib::init::h0123…` →
-    /// `init`, `mylib_init`; `ns::Foo::bar(int)` → `bar`, `Foo_bar`.
-    static func pathForms(_ demangled: String) -> [String] {
-        let last = Demangler.lastPathComponent(ofDemangled: demangled)
-        let needle = Array(("::" + last).utf8), bytes = Array(demangled.utf8)
-        guard last != demangled, bytes.count > needle.count,
-              let start = (0...(bytes.count - needle.count)).reversed().first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
-        else { return [last] }
-        let parent = Demangler.lastPathComponent(ofDemangled: String(decoding: bytes[..<start], as: UTF8.self))
-        return parent.isEmpty || parent.contains(" ") ? [last] : [last, parent + "_" + last]
+    /// The last path component, and the last two joined with `_`: `[mylib, init]` → `init`,
+    /// `mylib_init`.
+    static func pathForms(_ components: [String]) -> [String] {
+        guard let last = components.last else { return [] }
+        return components.count >= 2 ? [last, components[components.count - 2] + "_" + last] : [last]
     }
 
     /// At most `limit` near misses for `name`, best first: spelling-only differences, then

@@ -11,6 +11,15 @@ public struct SectionListing: Sendable {
         public var size: Int
         /// Item count where it means something (see `WasmBinary.itemCount(of:)`).
         public var count: Int?
+
+        public init(index: Int, id: UInt8, name: String, offset: Int, size: Int, count: Int?) {
+            self.index = index
+            self.id = id
+            self.name = name
+            self.offset = offset
+            self.size = size
+            self.count = count
+        }
     }
 
     public var path: String
@@ -19,6 +28,14 @@ public struct SectionListing: Sendable {
     /// Why a member or file has no sections listed (`skipped`, `component`).
     public var note: String?
     public var sections: [Row]
+
+    public init(path: String, member: String?, kind: InputKind, note: String?, sections: [Row]) {
+        self.path = path
+        self.member = member
+        self.kind = kind
+        self.note = note
+        self.sections = sections
+    }
 
     /// Listings for a file: one for a module or object, one per member for an archive
     /// (non-wasm members listed with their kind and no sections).

@@ -2,6 +2,9 @@ import WasmDecoding
 
 /// The bundled demo link: the objects `Demo/src/build.sh` built, decoded from the binary.
 enum DemoLink {
+    /// The demo's link line; `libcompress.a` stays off it (found as a search folder).
+    static let linkLine = ["app.o", "mylib.o"]
+
     /// Each demo file's name and bytes.
     static var files: [(name: String, bytes: [UInt8])] {
         DemoFiles.files.map { ($0.name, Base64.decode($0.base64)) }

@@ -1,0 +1,107 @@
+import Demangling
+import LinkModel
+
+/// The findings of one prediction, and the suggestions per undefined symbol.
+public struct LinkFindings: Sendable {
+    /// In the order of the prediction's undefined symbols, most severe first within each.
+    public var findings: [Finding]
+    /// Near misses and unlinked libraries, by undefined symbol name.
+    public var suggestions: [String: [Suggestion]]
+
+    public init(findings: [Finding] = [], suggestions: [String: [Suggestion]] = [:]) {
+        self.findings = findings
+        self.suggestions = suggestions
+    }
+
+    /// The findings about `symbol`.
+    public func findings(for symbol: String) -> [Finding] {
+        findings.filter { $0.symbol == symbol }
+    }
+}
+
+/// What the analyses need from a resolved link, built once (it indexes every defined name of
+/// the link and of the libraries on the search paths) and then asked about each prediction,
+/// which is cheap: flipping policies in the TUI re-runs only `analyze`.
+public struct FindingsContext: Sendable {
+    public let nearMisses: NearMissIndex
+    public let catalog: LibraryCatalog
+
+    /// - Parameters:
+    ///   - resolved: the link.
+    ///   - searchFolders: extra folders to look for libraries in (`--search`), besides the
+    ///     link's own `-L` folders.
+    public init(resolved: ResolvedLink, searchFolders: [String] = []) {
+        let options = resolved.options
+        let onLinkLine = Set(options.inputs.map(\.path))
+        let linkFolders = options.librarySearchPaths
+        catalog = LibraryCatalog(folders: linkFolders + searchFolders, linkSearchFolders: Set(linkFolders), exclude: onLinkLine)
+        var candidates = resolved.definedSymbols().map { NearMissCandidate(name: $0.name, definedIn: $0.definedIn) }
+        for (name, definitions) in catalog.definitions {
+            if let first = definitions.first { candidates.append(NearMissCandidate(name: name, definedIn: first.displayName)) }
+        }
+        nearMisses = NearMissIndex(candidates: candidates)
+    }
+
+    /// Findings and suggestions for one prediction.
+    public func analyze(_ prediction: LinkPrediction) -> LinkFindings {
+        var result = LinkFindings()
+        for symbol in prediction.undefined {
+            var suggestions: [Suggestion] = []
+            let name = symbol.name
+            let shown = symbol.displayName
+            // A library that defines it but is not linked: the likeliest cause, listed first.
+            if symbol.outcome != .weakUndefined, let library = catalog.definitions(of: name).first {
+                suggestions.append(Suggestion(kind: .notLinked, name: name, definedIn: library.displayName, linkFlag: library.linkFlag))
+                result.findings.append(Finding(
+                    severity: .warning, category: .notLinked, symbol: name,
+                    message: "`\(shown)` is defined in \(library.displayName), which is not on the link line",
+                    fix: "add \(library.linkFlag) to the link"))
+            }
+            // Near misses, unless the symbol is an explicit import (a host function by design)
+            // or a library already defines exactly this name.
+            if symbol.explicitImportName == nil, !symbol.claimedByStubLibrary, suggestions.isEmpty {
+                let misses = nearMisses.nearMisses(for: name)
+                for miss in misses {
+                    suggestions.append(Suggestion(kind: .nearMiss, name: miss.candidate.name, definedIn: miss.candidate.definedIn))
+                }
+                if let best = misses.first {
+                    let candidate = Demangler.demangle(best.candidate.name) ?? best.candidate.name
+                    result.findings.append(Finding(
+                        severity: symbol.outcome == .error ? .error : .warning, category: .nearMiss, symbol: name,
+                        message: "`\(shown)` is undefined: did you mean `\(candidate)` (\(best.candidate.definedIn))?",
+                        fix: "rename the reference to `\(best.candidate.name)`"))
+                }
+            }
+            switch symbol.resolution {
+            case .addressZero where symbol.kind == .data && (symbol.outcome == .zero || symbol.outcome == .warning):
+                result.findings.append(Finding(
+                    severity: .warning, category: .dataAddressZero, symbol: name,
+                    message: "data `\(shown)` resolves silently to address 0; reads and writes hit linear memory at 0",
+                    fix: "define `\(shown)` in some input, or stop referencing it"))
+            case .invalidIndex:
+                result.findings.append(Finding(
+                    severity: .error, category: .invalidModule, symbol: name,
+                    message: "\(symbol.kind.rawValue) `\(shown)` is not imported: wasm-ld exits 0 but writes an invalid module (index 0xFFFFFFFF)",
+                    fix: "import it explicitly (import_name) or use --import-undefined / --allow-undefined"))
+            default:
+                break
+            }
+            if symbol.importModule != nil, symbol.importModule != "env", symbol.explicitImportName == nil,
+               symbol.kind == .function, symbol.outcome == .error {
+                result.findings.append(Finding(
+                    severity: .note, category: .moduleWithoutName, symbol: name,
+                    message: "`\(shown)` has import_module(\"\(symbol.importModule ?? "")\") but no import_name, so it is not an explicit import",
+                    fix: "add __attribute__((import_name(\"\(name)\"))) to its declaration"))
+            }
+            if !suggestions.isEmpty { result.suggestions[name] = suggestions }
+        }
+        for diagnostic in prediction.diagnostics where diagnostic.text.hasPrefix("function signature mismatch: ") {
+            let symbol = String(diagnostic.text.dropFirst("function signature mismatch: ".count).prefix { $0 != "\n" })
+            result.findings.append(Finding(
+                severity: diagnostic.severity == .error ? .error : .warning, category: .signatureConflict, symbol: symbol,
+                message: "`\(symbol)` is called with two different signatures; calls with the wrong one trap",
+                fix: "make every declaration of `\(symbol)` agree"))
+        }
+        return result
+    }
+}

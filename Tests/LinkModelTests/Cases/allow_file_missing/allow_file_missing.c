@@ -1,0 +1,2 @@
+void foo(void);
+void _start(void) { foo(); }

@@ -1,0 +1,2 @@
+void one_missing(void);
+void one(void) { one_missing(); }

@@ -1,0 +1,2 @@
+void two(void);
+void _start(void) { two(); }

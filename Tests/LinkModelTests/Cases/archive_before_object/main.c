@@ -1,0 +1,3 @@
+void afoo(void);
+void late_missing(void);
+void _start(void) { late_missing(); afoo(); }

@@ -1,0 +1,2 @@
+void c(void);
+void b(void) { c(); }

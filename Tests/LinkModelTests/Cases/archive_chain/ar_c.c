@@ -1,0 +1,2 @@
+void c_missing(void);
+void c(void) { c_missing(); }

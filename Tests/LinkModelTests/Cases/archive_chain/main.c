@@ -1,0 +1,2 @@
+void a(void);
+void _start(void) { a(); }

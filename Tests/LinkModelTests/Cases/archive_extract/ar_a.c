@@ -1,0 +1,2 @@
+void bfoo(void);
+void afoo(void) { bfoo(); }

@@ -1,0 +1,2 @@
+void afoo(void);
+void _start(void) { afoo(); }

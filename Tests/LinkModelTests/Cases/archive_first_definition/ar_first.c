@@ -1,0 +1,2 @@
+void first_missing(void);
+void shared_name(void) { first_missing(); }

@@ -1,0 +1,2 @@
+void shared_name(void);
+void _start(void) { shared_name(); }

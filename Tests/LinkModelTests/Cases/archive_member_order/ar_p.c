@@ -1,0 +1,2 @@
+void p_missing(void);
+void p(void) { p_missing(); }

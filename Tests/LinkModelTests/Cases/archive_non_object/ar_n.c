@@ -1,0 +1,2 @@
+void n_missing(void);
+void n(void) { n_missing(); }

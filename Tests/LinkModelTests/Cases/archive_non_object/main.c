@@ -1,0 +1,2 @@
+void n(void);
+void _start(void) { n(); }

@@ -1,0 +1,2 @@
+void inner_missing(void);
+void wfoo(void) { inner_missing(); }

@@ -1,0 +1,2 @@
+__attribute__((weak)) void wfoo(void);
+void _start(void) { if (wfoo) wfoo(); }

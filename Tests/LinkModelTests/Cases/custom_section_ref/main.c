@@ -1,0 +1,2 @@
+void helper(void);
+void _start(void) { helper(); }

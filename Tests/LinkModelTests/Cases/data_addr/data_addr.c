@@ -1,0 +1,3 @@
+extern int dat;
+int *volatile sink;
+void _start(void) { sink = &dat; }

@@ -1,0 +1,2 @@
+extern int dat;
+int _start(void) { return dat; }

@@ -1,0 +1,2 @@
+int dup = 2;
+void needed(void) {}

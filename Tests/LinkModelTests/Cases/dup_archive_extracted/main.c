@@ -1,0 +1,3 @@
+int dup = 1;
+void needed(void);
+void _start(void) { needed(); }

@@ -1,0 +1,2 @@
+void second_missing(void);
+__attribute__((weak)) int dup(void) { second_missing(); return 2; }

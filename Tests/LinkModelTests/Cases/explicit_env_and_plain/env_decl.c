@@ -1,0 +1,2 @@
+__attribute__((import_module("env"), import_name("ep"))) void ep(void);
+void other(void) { ep(); }

@@ -1,0 +1,3 @@
+void ep(void);
+void other(void);
+void _start(void) { ep(); other(); }

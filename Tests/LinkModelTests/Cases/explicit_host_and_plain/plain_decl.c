@@ -1,0 +1,2 @@
+void hp(void);
+void other(void) { hp(); }

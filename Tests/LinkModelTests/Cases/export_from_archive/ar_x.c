@@ -1,0 +1,2 @@
+void xmissing(int);
+void xfoo(void) { xmissing(1); }

@@ -1,0 +1,2 @@
+void ymissing(void);
+void yfoo(void) { ymissing(); }

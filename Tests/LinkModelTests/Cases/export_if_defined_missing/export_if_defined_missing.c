@@ -1,0 +1,3 @@
+void present_missing(void);
+void present(void) { present_missing(); }
+void _start(void) {}

@@ -1,0 +1,2 @@
+void missing(void);
+void _start(void) { missing(); }

@@ -1,0 +1,2 @@
+void ext_fn(void);
+void _start(void) { ext_fn(); }

@@ -1,0 +1,5 @@
+void foo(int);
+void _start(void) {
+  foo(1);
+  foo(2);
+}

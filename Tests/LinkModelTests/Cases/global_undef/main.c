@@ -1,0 +1,2 @@
+int read_gimm(void);
+int _start(void) { return read_gimm(); }

@@ -1,0 +1,2 @@
+void bump(void);
+void _start(void) { bump(); }

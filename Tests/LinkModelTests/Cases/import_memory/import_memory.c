@@ -1,0 +1,2 @@
+void missing(int);
+void _start(void) { missing(1); }

@@ -1,0 +1,3 @@
+__attribute__((import_module("m1"))) void cf(void);
+void other(void);
+void _start(void) { cf(); other(); }

@@ -1,0 +1,2 @@
+__attribute__((import_name("second"))) void nf(void);
+void other(void) { nf(); }

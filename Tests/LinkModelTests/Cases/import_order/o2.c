@@ -1,0 +1,3 @@
+void mid(void);
+void zeta(void);
+void second(void) { mid(); zeta(); }

@@ -1,0 +1,4 @@
+void callee(void) {}
+void missing(void);
+void (*volatile sink)(void);
+void _start(void) { missing(); sink = callee; }

@@ -1,0 +1,2 @@
+void foo_missing(void);
+void foo(void) { foo_missing(); }

@@ -1,0 +1,3 @@
+void b(void);
+__attribute__((noinline)) void a(void) { b(); }
+void _start(void) { a(); }

@@ -1,0 +1,3 @@
+void missing(void);
+void (*volatile sink)(void);
+void _start(void) { sink = _start; }

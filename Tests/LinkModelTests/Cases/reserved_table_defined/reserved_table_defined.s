@@ -1,0 +1,3 @@
+.tabletype __indirect_function_table, funcref
+.globl __indirect_function_table
+__indirect_function_table:

@@ -1,0 +1,3 @@
+int sm(int);
+int (*volatile sink)(int);
+void _start(void) { sink = sm; }

@@ -1,0 +1,2 @@
+int sm(int);
+int _start(void) { return sm(1); }

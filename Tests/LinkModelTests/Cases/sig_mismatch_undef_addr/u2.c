@@ -1,0 +1,3 @@
+void sm(double);
+void (*volatile sink)(double);
+void u2(void) { sink = sm; }

@@ -1,0 +1,2 @@
+void l1_missing(void);
+void l1(void) { l1_missing(); }

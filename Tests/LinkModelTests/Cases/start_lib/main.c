@@ -1,0 +1,2 @@
+void l1(void);
+void _start(void) { l1(); }

@@ -1,0 +1,2 @@
+int helper(void);
+int use_b(void) { return helper(); }

@@ -1,0 +1,2 @@
+void stubbed(void);
+void _start(void) { stubbed(); }

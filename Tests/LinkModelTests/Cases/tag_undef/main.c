@@ -1,0 +1,2 @@
+void raise(void);
+void _start(void) { raise(); }

@@ -1,0 +1,2 @@
+extern _Thread_local int tcount;
+int _start(void) { return tcount; }

@@ -1,0 +1,2 @@
+void thing(void);
+void _start(void) { thing(); }

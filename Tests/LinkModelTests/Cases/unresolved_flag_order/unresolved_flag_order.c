@@ -1,0 +1,3 @@
+void missing(void);
+extern int missing_data;
+int _start(void) { missing(); return missing_data; }

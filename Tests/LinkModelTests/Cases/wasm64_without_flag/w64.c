@@ -1,0 +1,2 @@
+void f(void);
+void _start(void) { f(); }

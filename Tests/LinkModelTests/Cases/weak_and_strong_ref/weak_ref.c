@@ -1,0 +1,2 @@
+__attribute__((weak)) void foo(void);
+void use_weak(void) { foo(); }

@@ -1,0 +1,2 @@
+int wd(void);
+int _start(void) { return wd(); }

@@ -1,0 +1,2 @@
+__attribute__((weak)) int wfoo(int);
+int _start(void) { return wfoo ? wfoo(1) : 0; }

@@ -1,0 +1,2 @@
+void unused_missing(void);
+void unused(void) { unused_missing(); }

@@ -1,0 +1,2 @@
+void used_missing(void);
+void used(void) { used_missing(); }

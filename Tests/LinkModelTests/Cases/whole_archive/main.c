@@ -1,0 +1,2 @@
+void used(void);
+void _start(void) { used(); }

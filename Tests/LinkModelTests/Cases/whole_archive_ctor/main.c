@@ -1,0 +1,2 @@
+void lazy_fn(void);
+void _start(void) { lazy_fn(); }

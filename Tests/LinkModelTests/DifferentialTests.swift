@@ -1,0 +1,42 @@
+import Foundation
+import LinkModel
+import Testing
+import TestSupport
+
+/// The judge: every case of `Cases/` is compiled with the toolchain's clang, linked by the real
+/// wasm-ld under each flag set, and wasm-ld's exit status, diagnostics and import section are
+/// compared with the model's prediction for the same command line.
+@Suite("Predictions agree with wasm-ld", .enabled(if: Toolchain.wasmLD != nil && Toolchain.clang != nil))
+struct DifferentialTests {
+    static let cases = LinkCase.all()
+
+    @Test("the case corpus is there", .tags(.differential))
+    func corpusPresent() {
+        #expect(Self.cases.count >= 100)
+    }
+
+    @Test("prediction equals wasm-ld for every flag set", .tags(.differential), arguments: cases)
+    func agreesWithWasmLD(_ linkCase: LinkCase) throws {
+        let directory = try linkCase.build()
+        let output = try TemporaryDirectory(prefix: "wasm-undef-link-\(linkCase.name)")
+        for (index, flags) in linkCase.flagSets.enumerated() {
+            let arguments = linkCase.link + flags
+            let outputPath = output.file("out\(index).wasm").path
+            let observed = try LinkObservation.link(arguments, in: directory, output: outputPath)
+            let prediction: LinkPrediction
+            do {
+                prediction = try LinkModel.predict(arguments: arguments + ["-o", outputPath], workingDirectory: directory)
+            } catch {
+                Issue.record("\(linkCase.name) [\(flags.joined(separator: " "))]: the model failed: \(error)\nwasm-ld: \(observed)")
+                continue
+            }
+            let predicted = LinkObservation(prediction: prediction)
+            #expect(observed.agrees(with: prediction),
+                    "\(linkCase.name) [\(flags.joined(separator: " "))]\n--- wasm-ld\n\(observed)--- predicted\n\(predicted)")
+        }
+    }
+}
+
+extension Tag {
+    @Tag static var differential: Self
+}
