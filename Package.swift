@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(name: "wasm-undef-ld", dependencies: ["LinkCapture"]),
 
         // The properties the fuzzers check, shared with the fuzz regression tests.
-        .target(name: "FuzzChecks", dependencies: ["WasmDecoding"]),
+        .target(name: "FuzzChecks", dependencies: ["WasmDecoding", "LinkModel"]),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
         .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),

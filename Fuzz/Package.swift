@@ -24,7 +24,7 @@ let package = Package(
         fuzzTarget("fuzz-object"),
         fuzzTarget("fuzz-archive"),
         fuzzTarget("fuzz-stream"),
-        // fuzz-link goes here once LinkModel has a public prediction API (see README.md).
+        fuzzTarget("fuzz-link"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -77,6 +77,7 @@ fill() {   # TARGET FILES...
 }
 fill module "$work"/objects/*.o "$work"/modules/*.wasm
 fill object "$work"/objects/*.o
+fill link "$work"/objects/*.o
 fill archive "$work"/archives/*.a
 
 # fuzz-stream inputs start with the cuts (FuzzChecks/StreamSplit.swift): whole, one byte at
@@ -88,6 +89,6 @@ for file in "$work"/objects/demo-*.o "$work"/objects/symbol-kinds-*.o "$work"/ob
   { printf '\200'; cat "$file"; } > "$base.bytes"
   { printf '\3\11\0\100\0\1\1'; cat "$file"; } > "$base.cuts"
 done
-for target in module object archive stream; do
+for target in module object archive stream link; do
   echo "corpus $target: $(find "$here/.corpus-$target" -type f | wc -l) files"
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer targets (release + AddressSanitizer), one after another.
-#   Fuzz/run.sh TARGET SECONDS      TARGET: module, object, archive, stream (or fuzz-module, …)
+#   Fuzz/run.sh TARGET SECONDS      TARGET: module, object, archive, stream, link (or fuzz-module, …)
 #   Fuzz/run.sh all SECONDS         every target, SECONDS each
 # Prints the executions of each target. Every crash, timeout or out-of-memory input is
 # copied to Tests/Fixtures/FuzzRegressions/ (named TARGET-KIND-HASH), where
@@ -10,7 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-all_targets=(module object archive stream)
+all_targets=(module object archive stream link)
 
 [ $# -ge 2 ] || { echo "usage: Fuzz/run.sh TARGET|all SECONDS [libFuzzer flags...]" >&2; exit 2; }
 if [ "$1" = all ]; then targets=("${all_targets[@]}"); else targets=("${1#fuzz-}"); fi

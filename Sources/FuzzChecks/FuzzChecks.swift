@@ -18,8 +18,9 @@ public enum FuzzChecks {
         /// A module fed to `ModuleStream` in chunks cut where the input's first bytes say;
         /// the result must equal `WasmBinary` on the whole (a differential oracle).
         case stream
-        // A link-model target ("a fuzzed object linked with a fixed one") goes here once
-        // `LinkModel` has a public prediction API; see Fuzz/README.md.
+        /// An object linked with a fixed one (`FuzzChecks-link.swift`): predictions under
+        /// every policy, or an error that blames the fuzzed file.
+        case link
     }
 
     /// Runs `target`'s check on `bytes`.
@@ -29,6 +30,7 @@ public enum FuzzChecks {
         case .object: try object(bytes)
         case .archive: try archive(bytes)
         case .stream: try stream(bytes)
+        case .link: try link(bytes)
         }
     }
 

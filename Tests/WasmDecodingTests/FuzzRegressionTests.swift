@@ -47,7 +47,7 @@ struct FuzzRegressionTests {
     @Test("the fuzz checks hold on every fixture, fed whole, cut and byte by byte")
     func fixtures() throws {
         for fixture in try FixtureCatalog.allBytes() {
-            for target in [FuzzChecks.Target.module, .object, .archive] {
+            for target in [FuzzChecks.Target.module, .object, .archive, .link] {
                 Self.check(target, fixture.bytes, fixture.name)
             }
             // Stream inputs lead with the cuts (see StreamSplit): whole, single bytes, three cuts.
