@@ -37,6 +37,13 @@ public struct ObjectFile: Sendable {
         let imports = try binary.importSection()?.collect() ?? []
         self.imports = imports
         functionTypeIndices = try binary.functionSection()?.collect() ?? []
+        // As LLVM's object reader does ("function and code sections have inconsistent
+        // lengths"): later stages index bodies by function index.
+        let bodyCount = try binary.codeSection()?.count ?? 0
+        guard bodyCount == functionTypeIndices.count else {
+            let at = binary.section(.code)?.content.absoluteStart ?? binary.section(.function)?.header.headerOffset ?? 0
+            throw .malformed(at: at, "as many function bodies as the \(functionTypeIndices.count) functions of the function section (found \(bodyCount))")
+        }
         let globals = try binary.globalSection()?.collect() ?? []
         let tables = try binary.tableSection()?.collect() ?? []
         let tags = try binary.tagSection()?.collect() ?? []
