@@ -222,6 +222,28 @@ struct LimitTests {
         try Self.expectCLI("symbols", object.bytes, failsAt: error.offset)
     }
 
+    @Test("a function section and a code section of different lengths are an error, as in LLVM")
+    func functionAndCodeCountsDiffer() throws {
+        var noCode = ModuleBuilder()
+        noCode.section(1, B.vector([B.voidFunctionType]))
+        let functionsAt = noCode.nextSectionOffset
+        noCode.section(3, B.vector([B.uleb(0), B.uleb(0)]))
+        noCode.custom("linking", B.linkingContent(symbols: []).content)
+        let error = try #require(Self.objectError(noCode.bytes))
+        #expect(error.offset == functionsAt)
+        #expect(error.expected == "as many function bodies as the 2 functions of the function section (found 0)")
+        try Self.expectCLI("symbols", noCode.bytes, failsAt: error.offset)
+
+        var fewerBodies = ModuleBuilder()
+        fewerBodies.section(1, B.vector([B.voidFunctionType]))
+        fewerBodies.section(3, B.vector([B.uleb(0), B.uleb(0)]))
+        let codeAt = fewerBodies.section(10, B.vector([[0x02, 0x00, 0x0b]]))
+        fewerBodies.custom("linking", B.linkingContent(symbols: []).content)
+        let fewer = try #require(Self.objectError(fewerBodies.bytes))
+        #expect(fewer.offset == codeAt)
+        try Self.expectCLI("symbols", fewerBodies.bytes, failsAt: fewer.offset)
+    }
+
     @Test("a relocation patching past the end of its target section is an error at the entry")
     func relocationOffsetOutside() throws {
         let symbol = B.Symbol.element(kind: 0, flags: B.Symbol.undefined, index: 0, name: nil)
