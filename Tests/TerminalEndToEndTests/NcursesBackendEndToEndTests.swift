@@ -88,7 +88,10 @@ struct NcursesBackendEndToEndTests {
         try session.waitFor("mouse: wheel up at 10,10")
     }
 
-    @Test("a resize reflows the frame at the new size")
+    // Under AddressSanitizer the harness never sees tmux's SIGWINCH (its frame stays at the
+    // first size); the normal run checks resizing, the sanitizer run checks memory.
+    @Test("a resize reflows the frame at the new size",
+          .disabled(if: ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] == "address", "SIGWINCH does not arrive under AddressSanitizer"))
     func resize() throws {
         let harness = try Harness(columns: 80, rows: 24)
         defer { harness.close() }
