@@ -87,12 +87,15 @@ struct LinkArguments: ParsableArguments {
     }
 
     /// The options, resolved link and the policy to predict under.
-    func resolve() throws -> (ResolvedLink, UndefinedPolicy) {
+    /// - Parameter whileResolving: called with the options before the (slower) resolution
+    ///   starts, to start work that can run beside it.
+    func resolve(whileResolving: (LinkOptions) -> Void = { _ in }) throws -> (ResolvedLink, UndefinedPolicy) {
         if let capture {
             return try CaptureCommands.resolve(try CaptureCommands.find(capture), policy: policy, allowFile: allowFile)
         }
         let result: Result<(ResolvedLink, UndefinedPolicy), LinkModelError> = Result { () throws(LinkModelError) in
             let (options, policy) = try makeOptions()
+            whileResolving(options)
             return (try ResolvedLink.resolve(options), policy)
         }
         switch result {
@@ -177,20 +180,28 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         if watch || stats { return try runSession() }
-        let (resolved, policy) = try link.resolve()
+        // The libraries on the search folders are indexed on the other core while the link resolves.
+        var libraries: LibraryIndex.Pending?
+        let search = link.searchFolders, wantsFindings = fix == nil
+        let (resolved, policy) = try link.resolve { options in
+            if wantsFindings { libraries = LibraryIndex.building(options: options, searchFolders: search) }
+        }
         let prediction = resolved.predict(policy: policy)
         if let fix {
             try emit(FixIt.render(fix, for: prediction), to: output, overwrite: force)
             return
         }
-        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders)
+        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: libraries?.value)
         try emit(text, to: output, overwrite: force)
         if !prediction.linkOK { throw ExitCode(1) }
     }
 
     /// The report of `prediction` with its findings, as `report` prints it.
-    static func render(_ prediction: LinkPrediction, of resolved: ResolvedLink, format: OutputFormat, searchFolders: [String]) -> String {
-        let findings = FindingsContext(resolved: resolved, searchFolders: searchFolders).analyze(prediction)
+    static func render(_ prediction: LinkPrediction, of resolved: ResolvedLink, format: OutputFormat, searchFolders: [String],
+                       libraries: LibraryIndex? = nil) -> String {
+        let context = libraries.map { FindingsContext(resolved: resolved, libraries: $0) }
+            ?? FindingsContext(resolved: resolved, searchFolders: searchFolders)
+        let findings = context.analyze(prediction)
         return format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
     }
 }

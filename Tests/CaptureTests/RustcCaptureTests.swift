@@ -77,19 +77,5 @@ enum WasmRustc {
         return Toolchain.wasmLD != nil && path != nil
     }()
 
-    static let path: String? = {
-        let environment = ProcessInfo.processInfo.environment
-        var candidates: [String] = []
-        if let rustc = environment["RUSTC"] { candidates.append(rustc) }
-        for directory in (environment["PATH"] ?? "").split(separator: ":") { candidates.append(String(directory) + "/rustc") }
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            guard let result = try? Run.program(URL(fileURLWithPath: candidate),
-                                                ["--print", "target-libdir", "--target", "wasm32-unknown-unknown"]),
-                  result.status == 0 else { continue }
-            let directory = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            if files.contains(where: { $0.hasPrefix("libcore-") && $0.hasSuffix(".rlib") }) { return candidate }
-        }
-        return nil
-    }()
+    static var path: String? { Toolchain.wasmRustc }
 }

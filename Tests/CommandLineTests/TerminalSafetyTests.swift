@@ -7,47 +7,6 @@ import TestSupport
 /// standard output, whatever the command and format.
 @Suite("No raw control bytes reach the terminal")
 struct TerminalSafetyTests {
-    /// 21 bytes: OSC "set title" ending in BEL, "clear screen", CR, backspace, RLO, C1 CSI.
-    static let hostile = Array("\u{1b}]0;pwned\u{07}\u{1b}[2J\r\u{08}\u{202e}\u{9b}".utf8)
-    static let undefinedPlaceholder = "PLACEHOLDER_UNDEF_021"
-    static let definedPlaceholder = "PLACEHOLDER_DEFIN_021"
-
-    /// An object defining and calling functions whose names are then replaced, byte for
-    /// byte, by the hostile name (same length, so every size and offset stays valid).
-    static func hostileObject() throws -> URL {
-        #expect(hostile.count == undefinedPlaceholder.utf8.count)
-        let source = """
-            extern int \(undefinedPlaceholder)(int);
-            int \(definedPlaceholder)(int x) { return \(undefinedPlaceholder)(x) + 1; }
-            void _start(void) { \(definedPlaceholder)(1); }
-            """
-        let object = try Fixtures.object(source)
-        var bytes = [UInt8](try Data(contentsOf: object))
-        var replaced = 0
-        for placeholder in [undefinedPlaceholder, definedPlaceholder] {
-            let needle = Array(placeholder.utf8)
-            var index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                    var name = hostile
-                    if placeholder == definedPlaceholder { name[4] = 0x50 }   // "Pwned": keep the two names apart
-                    bytes.replaceSubrange(index..<(index + needle.count), with: name)
-                    replaced += 1
-                }
-                index += 1
-            }
-        }
-        #expect(replaced >= 2)
-        let folder = try TemporaryDirectory(prefix: "wasm-undef-hostile")
-        let url = folder.file("hostile.o")
-        try Data(bytes).write(to: url)
-        // Keep the folder alive for the process: tests share the file.
-        Self.keep.append(folder)
-        return url
-    }
-
-    nonisolated(unsafe) static var keep: [TemporaryDirectory] = []
-
     /// The offsets of bytes that must never reach a terminal raw.
     static func rawControlBytes(_ data: Data) -> [Int] {
         let bytes = [UInt8](data)
@@ -67,7 +26,7 @@ struct TerminalSafetyTests {
         ["report", "--fix", "c"], ["report", "--fix", "rust"], ["report", "--fix", "allow-file"],
     ])
     func command(arguments: [String]) throws {
-        let object = try Self.hostileObject()
+        let object = try HostileNames.object()
         let tool = try TmuxSession.builtProduct(named: "wasm-undef")
         let result = try Run.program(tool, arguments + [object.path])
         #expect(result.status != 2, "\(arguments): \(result.stderr)")

@@ -40,6 +40,27 @@ struct InspectorEndToEndTests {
         }
     }
 
+    @Test("names with escape sequences are drawn escaped: the title, the screen and the text stay ours")
+    func hostileNames() throws {
+        let object = try HostileNames.object()
+        let executable = try TmuxSession.builtProduct(named: "wasm-undef")
+        let directory = try TmuxSession.temporaryDirectory("wasm-undef-hostile-tui")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let command = TmuxSession.shellQuoted(executable.path) + " tui " + TmuxSession.shellQuoted(object.path)
+        let session = try TmuxSession(command: TmuxSession.recordingTerminalModes(of: command, in: directory), columns: 160, rows: 40)
+        defer { session.kill() }
+        let screen = try session.waitFor("\\x1b]0;pwned\\x07", timeout: 15)
+        #expect(screen.contains("\\x1b]0;Pwned"), "the defined name too")
+        // A raw OSC 0 would have retitled the pane; a raw ESC[2J would have wiped the frame.
+        #expect(try session.paneTitle() != "pwned")
+        #expect(screen.contains("Undefined"))
+        try session.sendKeys("3", "Enter")
+        let detail = try session.waitFor("Undefined symbol")
+        #expect(detail.contains("\\x1b[2J\\x0d\\x08\\u{202e}\\x9b"), "the detail view shows the whole name, escaped")
+        try session.sendKeys("Escape", "q")
+        #expect(try RecordedTerminalState.read(from: directory, timeout: 10) == RecordedTerminalState(exitStatus: 0, canonical: true, echo: true))
+    }
+
     @Test("wasm-undef - reads a module from a pipe and takes its keys from the terminal")
     func standardInput() throws {
         let executable = try TmuxSession.builtProduct(named: "wasm-undef")

@@ -3,6 +3,7 @@ import LinkModel
 import TerminalUI
 import TestSupport
 import Testing
+import Findings
 
 /// Every command of the keymap, pressed on the demo link: what the state becomes and what
 /// the reducer asks the run loop to do.
@@ -297,6 +298,31 @@ struct ReducerTests {
         #expect(request.contents == (try DemoFixture.report(policy: UndefinedPolicy(.import))))
         _ = state.handle(.wrote(request, .written))
         #expect(state.message?.text == "wrote the report to wasm-undef-report.txt")
+    }
+
+    @Test("f, a choice and Enter write the fix-it `report --fix` prints; Esc cancels the choice", arguments: [
+        ("r", FixIt.Language.rust, "wasm_imports.rs"), ("c", .c, "wasm_imports.h"), ("a", .allowFile, "allow-undefined.txt"),
+    ])
+    func fixIt(key: Character, language: FixIt.Language, path: String) throws {
+        var state = DemoFixture.loaded()
+        state.press(.character("f"))
+        #expect(state.prompt?.kind == .chooseFixIt)
+        state.press(.escape)
+        #expect(state.prompt == nil)
+        state.press(.character("f"), .character(key))
+        #expect(state.prompt?.kind == .exportFixIt(language))
+        #expect(state.prompt?.input.text == path)
+        let effects = state.press(.enter)
+        guard case .write(let request)? = effects.first else {
+            Issue.record("no write: \(effects)")
+            return
+        }
+        #expect(request.kind == .fixIt)
+        let prediction = try #require(state.prediction)
+        #expect(request.contents == FixIt.render(language, for: prediction))
+        #expect(request.contents.contains("mylibraryinit"))
+        _ = state.handle(.wrote(request, .written))
+        #expect(state.message?.text.hasPrefix("wrote a fix-it for") == true)
     }
 
     @Test("an export to an existing file asks first: y replaces it, n leaves it")

@@ -88,7 +88,10 @@ struct NcursesBackendEndToEndTests {
         try session.waitFor("mouse: wheel up at 10,10")
     }
 
-    @Test("a resize reflows the frame at the new size")
+    // Under AddressSanitizer the harness never sees tmux's SIGWINCH (its frame stays at the
+    // first size); the normal run checks resizing, the sanitizer run checks memory.
+    @Test("a resize reflows the frame at the new size",
+          .disabled(if: ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] == "address", "SIGWINCH does not arrive under AddressSanitizer"))
     func resize() throws {
         let harness = try Harness(columns: 80, rows: 24)
         defer { harness.close() }
@@ -96,7 +99,8 @@ struct NcursesBackendEndToEndTests {
         try session.resize(columns: 100, rows: 30)
         // The frame is drawn in one refresh, but a capture can land inside it: wait for the
         // whole frame (its last line) as well as the status.
-        let screen = try session.waitUntil("the 100x30 frame") { screen in
+        let patience: Double = ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] == nil ? 5 : 30
+        let screen = try session.waitUntil(timeout: patience, "the 100x30 frame") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return screen.contains("size: 100x30 resizes: 1") && lines.count > 29 && lines[29].hasPrefix("└")
         }
@@ -105,7 +109,7 @@ struct NcursesBackendEndToEndTests {
         #expect(lines[29].hasPrefix("└") && lines[29].hasSuffix("┘"))
         #expect(lines[28].hasSuffix("bottom-right│"))
         try session.resize(columns: 60, rows: 12)
-        let smaller = try session.waitUntil("the 60x12 frame") { screen in
+        let smaller = try session.waitUntil(timeout: patience, "the 60x12 frame") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return screen.contains("size: 60x12 resizes: 2") && lines.count > 11 && lines[11].hasPrefix("└")
         }
@@ -171,7 +175,13 @@ struct NcursesBackendEndToEndTests {
         defer { harness.close() }
         try harness.session.sendKeys("T")
         let state = try harness.finished(timeout: 10)
-        #expect(state == RecordedTerminalState(exitStatus: 128 + Int(SIGILL), canonical: true, echo: true))
+        if ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] != nil {
+            // A sanitizer's runtime reports the trap and exits with its own status; the
+            // terminal must be restored all the same.
+            #expect(state.exitStatus != 0 && state.canonical && state.echo, "\(state)")
+        } else {
+            #expect(state == RecordedTerminalState(exitStatus: 128 + Int(SIGILL), canonical: true, echo: true))
+        }
         let screen = try harness.session.capture(history: true)
         #expect(screen.contains("deliberate trap"))
         #expect(!screen.contains("Press space to interact"))

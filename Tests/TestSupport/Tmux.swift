@@ -131,6 +131,11 @@ public final class TmuxSession {
         throw TmuxError(message: "timed out after \(timeout) s waiting for \(what)", screen: screen)
     }
 
+    /// The pane's title, as a program sets it with OSC 0/2 (tmux keeps it per pane).
+    public func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "-t", target, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     // MARK: processes
 
     /// The pid of the pane's process (the shell running the command).

@@ -28,6 +28,24 @@ public enum Toolchain {
     public static var llvmNM: URL? { tool("llvm-nm") }
     public static var llvmObjdump: URL? { tool("llvm-objdump") }
     public static var llvmAr: URL? { tool("llvm-ar") }
+
+    /// A rustc that can compile for wasm32-unknown-unknown: `$RUSTC`, else the first `rustc`
+    /// on PATH whose sysroot has that target's `libcore`; nil when there is none.
+    public static let wasmRustc: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [String] = []
+        if let rustc = environment["RUSTC"] { candidates.append(rustc) }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") { candidates.append(String(directory) + "/rustc") }
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            guard let result = try? Run.program(URL(fileURLWithPath: candidate),
+                                                ["--print", "target-libdir", "--target", "wasm32-unknown-unknown"]),
+                  result.status == 0 else { continue }
+            let directory = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            if files.contains(where: { $0.hasPrefix("libcore-") && $0.hasSuffix(".rlib") }) { return candidate }
+        }
+        return nil
+    }()
 }
 
 /// The result of running a program.

@@ -1,5 +1,7 @@
 import Demangling
+import Dispatch
 import LinkModel
+import Synchronization
 
 /// The findings of one prediction, and the suggestions per undefined symbol.
 public struct LinkFindings: Sendable {
@@ -19,27 +21,85 @@ public struct LinkFindings: Sendable {
     }
 }
 
+/// The libraries in a link's search folders (its `-L` folders and any `--search` folder),
+/// with an index of every name they define: what the findings need that does not depend on
+/// resolving the link, so it can be built on another core while the link resolves.
+public struct LibraryIndex: Sendable {
+    public let catalog: LibraryCatalog
+    public let nearMisses: NearMissIndex
+
+    /// - Parameters:
+    ///   - options: the link (its `-L` folders, and the inputs, which are excluded).
+    ///   - searchFolders: extra folders, as the process opens them.
+    public init(options: LinkOptions, searchFolders: [String] = []) {
+        let onLinkLine = Set(options.inputs.map(\.path))
+        let linkFolders = options.librarySearchPaths
+        catalog = LibraryCatalog(folders: linkFolders + searchFolders, linkSearchFolders: Set(linkFolders), exclude: onLinkLine)
+        var candidates: [NearMissCandidate] = []
+        candidates.reserveCapacity(catalog.definitions.count)
+        for (name, definitions) in catalog.definitions {
+            if let first = definitions.first { candidates.append(NearMissCandidate(name: name, definedIn: first.displayName)) }
+        }
+        nearMisses = NearMissIndex(candidates: candidates)
+    }
+
+    /// Starts building the index on another thread; `value` waits for it.
+    public static func building(options: LinkOptions, searchFolders: [String] = []) -> Pending {
+        let pending = Pending()
+        DispatchQueue.global(qos: .userInitiated).async {
+            pending.fulfil(LibraryIndex(options: options, searchFolders: searchFolders))
+        }
+        return pending
+    }
+
+    /// A `LibraryIndex` being built.
+    public final class Pending: Sendable {
+        private let result = Mutex<LibraryIndex?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate func fulfil(_ index: LibraryIndex) {
+            result.withLock { $0 = index }
+            done.signal()
+        }
+
+        /// The index, once built.
+        public var value: LibraryIndex {
+            if let ready = result.withLock({ $0 }) { return ready }
+            done.wait()
+            done.signal()
+            return result.withLock { $0 }!
+        }
+    }
+}
+
 /// What the analyses need from a resolved link, built once (it indexes every defined name of
 /// the link and of the libraries on the search paths) and then asked about each prediction,
 /// which is cheap: flipping policies in the TUI re-runs only `analyze`.
 public struct FindingsContext: Sendable {
-    public let nearMisses: NearMissIndex
-    public let catalog: LibraryCatalog
+    /// The link's own defined names.
+    public let linkNearMisses: NearMissIndex
+    public let libraries: LibraryIndex
+
+    public var catalog: LibraryCatalog { libraries.catalog }
 
     /// - Parameters:
     ///   - resolved: the link.
     ///   - searchFolders: extra folders to look for libraries in (`--search`), besides the
     ///     link's own `-L` folders.
     public init(resolved: ResolvedLink, searchFolders: [String] = []) {
-        let options = resolved.options
-        let onLinkLine = Set(options.inputs.map(\.path))
-        let linkFolders = options.librarySearchPaths
-        catalog = LibraryCatalog(folders: linkFolders + searchFolders, linkSearchFolders: Set(linkFolders), exclude: onLinkLine)
-        var candidates = resolved.definedSymbols().map { NearMissCandidate(name: $0.name, definedIn: $0.definedIn) }
-        for (name, definitions) in catalog.definitions {
-            if let first = definitions.first { candidates.append(NearMissCandidate(name: name, definedIn: first.displayName)) }
-        }
-        nearMisses = NearMissIndex(candidates: candidates)
+        self.init(resolved: resolved, libraries: LibraryIndex(options: resolved.options, searchFolders: searchFolders))
+    }
+
+    /// A context over libraries indexed beforehand (`LibraryIndex.building`).
+    public init(resolved: ResolvedLink, libraries: LibraryIndex) {
+        self.libraries = libraries
+        linkNearMisses = NearMissIndex(candidates: resolved.definedSymbols().map { NearMissCandidate(name: $0.name, definedIn: $0.definedIn) })
+    }
+
+    /// The best near misses for `name` among the link's names and the libraries'.
+    public func nearMisses(for name: String, limit: Int = 3) -> [NearMiss] {
+        NearMissIndex.merged(linkNearMisses.nearMisses(for: name, limit: limit), libraries.nearMisses.nearMisses(for: name, limit: limit),
+                             limit: limit)
     }
 
     /// Findings and suggestions for one prediction.
@@ -60,7 +120,7 @@ public struct FindingsContext: Sendable {
             // Near misses, unless the symbol is an explicit import (a host function by design)
             // or a library already defines exactly this name.
             if symbol.explicitImportName == nil, !symbol.claimedByStubLibrary, suggestions.isEmpty {
-                let misses = nearMisses.nearMisses(for: name)
+                let misses = nearMisses(for: name)
                 for miss in misses {
                     suggestions.append(Suggestion(kind: .nearMiss, name: miss.candidate.name, definedIn: miss.candidate.definedIn))
                 }

@@ -143,6 +143,15 @@ public struct NearMissIndex: Sendable {
         bytes.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
+    /// Two ranked lists as one, best first, each candidate once, at most `limit`.
+    public static func merged(_ first: [NearMiss], _ second: [NearMiss], limit: Int = 3) -> [NearMiss] {
+        var seen = Set<NearMissCandidate>()
+        return (first + second).sorted { a, b in
+            let (ra, rb) = (rank(a), rank(b))
+            return ra != rb ? ra < rb : a.candidate.name < b.candidate.name
+        }.filter { seen.insert($0.candidate).inserted }.prefix(limit).map { $0 }
+    }
+
     /// Lower is better.
     private static func rank(_ miss: NearMiss) -> Int {
         switch miss.reason {

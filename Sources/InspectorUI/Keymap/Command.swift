@@ -23,6 +23,8 @@ public enum Command: Hashable, Sendable {
     case toggleAllow
     case writeAllowList
     case exportReport
+    /// `f`: write a fix-it (Rust extern block, C declarations or an allow file).
+    case exportFixIt
     case toggleDemangle
     case reload
     case help
@@ -32,7 +34,7 @@ public enum Command: Hashable, Sendable {
     /// the report are about links); the hint line leaves the others out there.
     public var appliesToModules: Bool {
         switch self {
-        case .cyclePolicy, .toggleAllow, .writeAllowList, .exportReport: false
+        case .cyclePolicy, .toggleAllow, .writeAllowList, .exportReport, .exportFixIt: false
         default: true
         }
     }

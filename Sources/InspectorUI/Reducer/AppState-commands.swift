@@ -72,6 +72,14 @@ extension AppState {
                 return []
             }
             prompt = Prompt(kind: .exportReport, input: TextInputModel(text: reportPath))
+        case .exportFixIt:
+            guard prediction != nil else {
+                message = StatusMessage(kind == .module
+                    ? "fix-its are for links; a linked module's imports are already made"
+                    : "no fix-it yet: the link is still loading")
+                return []
+            }
+            prompt = Prompt(kind: .chooseFixIt)
         case .toggleDemangle:
             demangle.toggle()
             message = StatusMessage(demangle ? "demangled names" : "raw (mangled) names")

@@ -1,3 +1,4 @@
+import Findings
 import TerminalUI
 
 extension AppState {
@@ -48,6 +49,20 @@ extension AppState {
             }
             return []
         }
+        if case .chooseFixIt = prompt.kind {
+            let choice: FixIt.Language?
+            switch key {
+            case .character("r"), .character("R"): choice = .rust
+            case .character("c"), .character("C"): choice = .c
+            case .character("a"), .character("A"): choice = .allowFile
+            case .escape, .control("c"), .control("g"):
+                self.prompt = nil
+                return []
+            default: return []
+            }
+            if let choice { self.prompt = Prompt(kind: .exportFixIt(choice), input: TextInputModel(text: choice.defaultPath)) }
+            return []
+        }
         var input = prompt.input
         let outcome = input.handle(key)
         switch prompt.kind {
@@ -68,7 +83,7 @@ extension AppState {
                 if key == .up { panes[pane.rawValue].list.moveUp() }
                 return []
             }
-        case .exportReport, .writeAllowList:
+        case .exportReport, .writeAllowList, .exportFixIt:
             switch outcome {
             case .edited, .ignored:
                 self.prompt?.input = input
@@ -87,9 +102,13 @@ extension AppState {
                     guard let report = reportText else { return [] }
                     return [.write(WriteRequest(kind: .report, path: path, contents: report))]
                 }
+                if case .exportFixIt(let language) = prompt.kind {
+                    guard let prediction else { return [] }
+                    return [.write(WriteRequest(kind: .fixIt, path: path, contents: FixIt.render(language, for: prediction)))]
+                }
                 return [.write(WriteRequest(kind: .allowList, path: path, contents: allowList.fileText))]
             }
-        case .confirmOverwrite:
+        case .confirmOverwrite, .chooseFixIt:
             return []
         }
     }
@@ -102,6 +121,9 @@ extension AppState {
                 reportPath = request.path
                 let unsaved = allowList.isModified ? " (with the allow list's unsaved changes: w writes them)" : ""
                 message = StatusMessage("wrote the report to \(request.path)" + unsaved, tone: .good)
+            case .fixIt:
+                let count = prediction.map { FixIt.candidates($0).count } ?? 0
+                message = StatusMessage("wrote a fix-it for \(Format.plural(count, "symbol")) to \(request.path)", tone: .good)
             case .allowList:
                 allowListPath = request.path
                 allowList.saved(to: request.path)

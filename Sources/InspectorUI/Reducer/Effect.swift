@@ -5,6 +5,7 @@ public struct WriteRequest: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case report
         case allowList
+        case fixIt
     }
 
     public var kind: Kind

@@ -1,3 +1,4 @@
+import Findings
 import TerminalUI
 
 /// What the bottom line is asking for.
@@ -8,6 +9,10 @@ public enum PromptKind: Sendable, Equatable {
     case exportReport
     /// `w`: where to write the allow list.
     case writeAllowList
+    /// `f`: which fix-it (one key: r, c or a).
+    case chooseFixIt
+    /// `f` then a choice: where to write it.
+    case exportFixIt(FixIt.Language)
     /// The file exists: `y` replaces it.
     case confirmOverwrite(WriteRequest)
 }
@@ -28,6 +33,8 @@ public struct Prompt: Sendable, Equatable {
         case .filter(let pane, _): "filter \(pane.title): "
         case .exportReport: "export report to: "
         case .writeAllowList: "write allow list to: "
+        case .chooseFixIt: "fix-it: r Rust extern block, c C declarations, a allow file (Esc cancels) "
+        case .exportFixIt(let language): "write the \(language.title) fix-it to: "
         case .confirmOverwrite(let request): "\(request.path) exists. Replace it? (y/n) "
         }
     }
@@ -50,4 +57,24 @@ public struct LoadingState: Sendable, Equatable {
     public var fraction: Double?
     /// A reload (the old data stays visible meanwhile).
     public var isReload: Bool
+}
+
+extension FixIt.Language {
+    /// `Rust`, `C`, `allow-file`.
+    var title: String {
+        switch self {
+        case .rust: "Rust"
+        case .c: "C"
+        case .allowFile: "allow-file"
+        }
+    }
+
+    /// Where the prompt proposes to write it.
+    var defaultPath: String {
+        switch self {
+        case .rust: "wasm_imports.rs"
+        case .c: "wasm_imports.h"
+        case .allowFile: "allow-undefined.txt"
+        }
+    }
 }

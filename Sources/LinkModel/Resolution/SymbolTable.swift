@@ -168,41 +168,31 @@ extension Linker {
     }
 
     mutating func addDefinedGlobal(_ name: String, flags: SymbolFlags, file: FileID, type: GlobalTypeInfo?) -> SymbolID {
-        let (s, inserted) = insert(name, file: file)
-        let body = LinkSymbol(name: name, kind: .global, state: .defined, flags: flags, file: file, globalType: type,
-                              elementLive: !options.gcSections)
-        if inserted || symbols[s].isLazy {
-            replaceSymbol(s, with: body)
-            return s
-        }
-        checkGlobalType(s, file: file, type: type)
-        if shouldReplace(s, file: file, flags: flags) { replaceSymbol(s, with: body) }
-        return s
+        addDefinedElement(LinkSymbol(name: name, kind: .global, state: .defined, flags: flags, file: file, globalType: type,
+                                     elementLive: !options.gcSections)) { $0.checkGlobalType($1, file: file, type: type) }
     }
 
     mutating func addDefinedTag(_ name: String, flags: SymbolFlags, file: FileID, signature: FuncType?) -> SymbolID {
-        let (s, inserted) = insert(name, file: file)
-        let body = LinkSymbol(name: name, kind: .tag, state: .defined, flags: flags, file: file, signature: signature,
-                              elementLive: !options.gcSections)
-        if inserted || symbols[s].isLazy {
-            replaceSymbol(s, with: body)
-            return s
-        }
-        checkTagType(s, file: file, signature: signature)
-        if shouldReplace(s, file: file, flags: flags) { replaceSymbol(s, with: body) }
-        return s
+        addDefinedElement(LinkSymbol(name: name, kind: .tag, state: .defined, flags: flags, file: file, signature: signature,
+                                     elementLive: !options.gcSections)) { $0.checkTagType($1, file: file, signature: signature) }
     }
 
     mutating func addDefinedTable(_ name: String, flags: SymbolFlags, file: FileID, type: TableType?) -> SymbolID {
-        let (s, inserted) = insert(name, file: file)
-        let body = LinkSymbol(name: name, kind: .table, state: .defined, flags: flags, file: file, tableType: type,
-                              elementLive: !options.gcSections)
+        addDefinedElement(LinkSymbol(name: name, kind: .table, state: .defined, flags: flags, file: file, tableType: type,
+                                     elementLive: !options.gcSections)) { $0.checkTableType($1, file: file, type: type) }
+    }
+
+    /// lld's `addDefinedGlobal`/`Tag`/`Table` share one shape: a new or lazy name takes the
+    /// definition; otherwise the existing symbol's type is checked and the definition
+    /// replaces it if it should (strong over weak, …).
+    private mutating func addDefinedElement(_ body: LinkSymbol, checkType: (inout Linker, SymbolID) -> Void) -> SymbolID {
+        let (s, inserted) = insert(body.name, file: body.file)
         if inserted || symbols[s].isLazy {
             replaceSymbol(s, with: body)
             return s
         }
-        checkTableType(s, file: file, type: type)
-        if shouldReplace(s, file: file, flags: flags) { replaceSymbol(s, with: body) }
+        checkType(&self, s)
+        if shouldReplace(s, file: body.file, flags: body.flags) { replaceSymbol(s, with: body) }
         return s
     }
 

@@ -164,23 +164,7 @@ enum FlagMatrix {
 /// A rustc that can compile for wasm32-unknown-unknown: `$RUSTC`, else the first `rustc` on
 /// PATH whose sysroot has that target's `libcore`.
 enum RustCompiler {
-    static let wasm32: String? = {
-        let environment = ProcessInfo.processInfo.environment
-        var candidates: [String] = []
-        if let rustc = environment["RUSTC"] { candidates.append(rustc) }
-        for directory in (environment["PATH"] ?? "").split(separator: ":") {
-            candidates.append(String(directory) + "/rustc")
-        }
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            guard let result = try? Run.program(URL(fileURLWithPath: candidate),
-                                                ["--print", "target-libdir", "--target", "wasm32-unknown-unknown"]),
-                  result.status == 0 else { continue }
-            let directory = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            if files.contains(where: { $0.hasPrefix("libcore-") && $0.hasSuffix(".rlib") }) { return candidate }
-        }
-        return nil
-    }()
+    static var wasm32: String? { Toolchain.wasmRustc }
 
     static func compile(_ source: String, to object: String, flags: [String], in directory: String) throws {
         guard let rustc = wasm32 else { throw ToolMissing(tool: "rustc with the wasm32-unknown-unknown target") }
