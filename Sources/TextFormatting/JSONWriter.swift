@@ -104,6 +104,13 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal.
     public static func quoted(_ text: String) -> String {
+        // Fast path: printable ASCII without quotes or backslashes (nearly every name).
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7f || byte == 0x22 || byte == 0x5c {
+            plain = false
+            break
+        }
+        if plain { return "\"" + text + "\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
