@@ -191,10 +191,16 @@ struct ReportCommand: ParsableCommand {
             try emit(FixIt.render(fix, for: prediction), to: output, overwrite: force)
             return
         }
-        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: libraries?.value)
+        let index = libraries?.value
+        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: index)
+        // The process ends next: tearing down tens of thousands of indexed names would only
+        // cost time (a tenth of the run), so the index is left to the exit.
+        Self.keptUntilExit.withLock { $0 = (index, resolved) }
         try emit(text, to: output, overwrite: force)
         if !prediction.linkOK { throw ExitCode(1) }
     }
+
+    static let keptUntilExit = Mutex<(LibraryIndex?, ResolvedLink)?>(nil)
 
     /// The report of `prediction` with its findings, as `report` prints it.
     static func render(_ prediction: LinkPrediction, of resolved: ResolvedLink, format: OutputFormat, searchFolders: [String],

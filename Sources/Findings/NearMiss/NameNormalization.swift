@@ -3,16 +3,21 @@
 enum NameNormalization {
     /// The comparison form of `name` (ASCII letters lower-cased, separators removed).
     static func normalize(_ name: String) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(name.utf8.count)
-        for byte in name.utf8 {
-            switch byte {
-            case 0x5f, 0x2d, 0x2e, 0x24, 0x3a: continue          // _ - . $ :
-            case 0x41...0x5a: result.append(byte + 0x20)          // A-Z
-            default: result.append(byte)
+        var name = name
+        return name.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var written = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x5f, 0x2d, 0x2e, 0x24, 0x3a: continue          // _ - . $ :
+                    case 0x41...0x5a: buffer[written] = byte + 0x20      // A-Z
+                    default: buffer[written] = byte
+                    }
+                    written += 1
+                }
+                count = written
             }
         }
-        return result
     }
 
     /// A 64-bit signature of the bigrams of `bytes`: two names within edit distance `k` differ

@@ -51,7 +51,6 @@ public struct NearMissIndex: Sendable {
 
     private let candidates: [NearMissCandidate]
     private var buckets: [Int: [Key]] = [:]
-    private var exact: [String: [Int]] = [:]
     /// Normalized forms of at least four bytes by their first and by their last four bytes:
     /// when one name is the other plus a prefix (or suffix), they share the last (or first)
     /// four bytes of the shorter one.
@@ -61,13 +60,11 @@ public struct NearMissIndex: Sendable {
     /// Indexes `candidates`. `pathComponents` gives a mangled name's path components (nil for
     /// names that are not mangled); the default reads them straight from the mangling, without
     /// demangling (thousands of libc++ names index in milliseconds).
+    /// Candidates are expected once each (a name defined in two places is two candidates).
     public init(candidates: [NearMissCandidate], pathComponents: (String) -> [String]? = MangledPath.components) {
-        var unique: [NearMissCandidate] = []
-        var seen = Set<NearMissCandidate>()
-        for candidate in candidates where seen.insert(candidate).inserted { unique.append(candidate) }
-        self.candidates = unique
-        for (index, candidate) in unique.enumerated() {
-            exact[String(decoding: NameNormalization.normalize(candidate.name), as: UTF8.self), default: []].append(index)
+        self.candidates = candidates
+        buckets.reserveCapacity(64)
+        for (index, candidate) in candidates.enumerated() {
             add(NameNormalization.normalize(candidate.name), candidate: index, fromDemangling: false)
             if let components = pathComponents(candidate.name) {
                 for form in Self.pathForms(components) {
@@ -107,9 +104,13 @@ public struct NearMissIndex: Sendable {
             if let existing = best[candidate], Self.rank(existing) <= Self.rank(offered) { return }
             best[candidate] = offered
         }
-        for candidate in exact[String(decoding: query, as: UTF8.self)] ?? [] { offer(candidate, .spelling, 0) }
-
         let allowed = NameNormalization.allowedDistance(length: query.count)
+        if allowed == 0 {
+            // Too short for typos: only the same name but for case and separators.
+            for key in buckets[query.count] ?? [] where !key.fromDemangling && key.normalized == query {
+                offer(key.candidate, .spelling, 0)
+            }
+        }
         let signature = NameNormalization.bigramSignature(query)
         if allowed > 0 {
             for length in (query.count - allowed)...(query.count + allowed) {
