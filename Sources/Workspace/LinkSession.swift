@@ -57,6 +57,7 @@ public final class LinkSession: Sendable {
     /// Whether loads resolve the link (false: section listings and module symbols only).
     public let linking: Bool
     private let reuse = ReuseStore()
+    private let loaded = Mutex(false)
 
     public init(options: LinkOptions, workingDirectory: String? = nil, searchFolders: [String] = [], linking: Bool = true) {
         self.options = options
@@ -80,6 +81,10 @@ public final class LinkSession: Sendable {
     ///   failed load, so the next one starts from the last good state).
     public func load() throws(LinkModelError) -> LinkSnapshot {
         let start = Self.now()
+        let reloading = loaded.withLock { loaded in
+            defer { loaded = true }
+            return loaded
+        }
         var statistics = ReloadStatistics()
         var listings: [SectionListing] = []
         var moduleRows: [ListedSymbol] = []
@@ -87,7 +92,8 @@ public final class LinkSession: Sendable {
         for input in options.inputs {
             let file: InputFile
             do {
-                file = try InputFile(path: path(input.path))
+                // A reload digests every section: fault the pages in at once.
+                file = try InputFile(path: path(input.path), populate: reloading)
             } catch {
                 if case .file(let failure) = error.reason { throw .unreadable(input.path, String(cString: strerror(failure.errno))) }
                 throw .unreadable(input.path, error.description)

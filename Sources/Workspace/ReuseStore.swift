@@ -19,6 +19,9 @@ public final class ReuseStore: Sendable {
 
     public init() {}
 
+    /// Whether a load has gone through this store (a next load is a reload).
+    public var hasLoaded: Bool { memo.withLock { !$0.rows.isEmpty } }
+
     /// An input read from standard input: it can be read once only, so later loads take it
     /// from here.
     public var standardInput: InputFile? {

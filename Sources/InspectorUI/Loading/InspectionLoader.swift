@@ -121,7 +121,8 @@ public struct InspectionLoader: InspectionLoading {
     /// Reads small inputs into memory and maps large ones.
     private func open(_ location: String, as path: String) throws(InputError) -> InputFile {
         guard let fingerprint = FileFingerprint(path: location), fingerprint.size <= Int64(readLimit) else {
-            return try InputFile(path: location)
+            // A reload digests every section: fault the pages in at once.
+            return try InputFile(path: location, populate: reuse.hasLoaded)
         }
         do {
             return InputFile(path: location, storage: try ByteStorage.read(path: location))

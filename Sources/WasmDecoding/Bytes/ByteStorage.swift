@@ -68,7 +68,10 @@ public final class ByteStorage: @unchecked Sendable {
     /// module costs nothing until a section is read, and peak memory stays with what is read.
     ///
     /// - Throws: `FileError` when the file cannot be opened, is not a regular file, or cannot be mapped.
-    public static func map(path: String) throws(FileError) -> ByteStorage {
+    /// - Parameter populate: fault every page in while mapping (`MAP_POPULATE`): cheaper than
+    ///   faulting them one by one when the whole file is about to be read (a reload digesting
+    ///   every section), wasteful when only headers are (a first look at a large module).
+    public static func map(path: String, populate: Bool = false) throws(FileError) -> ByteStorage {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno, action: "open") }
         defer { close(descriptor) }
@@ -81,7 +84,12 @@ public final class ByteStorage: @unchecked Sendable {
         }
         let length = Int(status.st_size)
         if length == 0 { return ByteStorage(copying: EmptyCollection<UInt8>()) }
-        guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+        #if canImport(Glibc)
+        let flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0)
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let mapped = mmap(nil, length, PROT_READ, flags, descriptor, 0), mapped != MAP_FAILED else {
             throw FileError(path: path, errno: errno, action: "map")
         }
         return ByteStorage(base: UnsafeRawPointer(mapped), count: length, origin: 0, release: .unmap(mapped, length))

@@ -5,10 +5,11 @@ public struct InputFile: Sendable {
     public let storage: ByteStorage
     public let kind: InputKind
 
-    /// Maps `path` (or reads it, for pipes) and classifies it.
-    public init(path: String) throws(InputError) {
+    /// Maps `path` (or reads it, for pipes) and classifies it. `populate`: see
+    /// `ByteStorage.map(path:populate:)`.
+    public init(path: String, populate: Bool = false) throws(InputError) {
         do {
-            storage = try ByteStorage.map(path: path)
+            storage = try ByteStorage.map(path: path, populate: populate)
         } catch {
             throw InputError(path: path, reason: .file(error))
         }
