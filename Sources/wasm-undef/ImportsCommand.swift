@@ -2,6 +2,7 @@ import ArgumentParser
 import LinkModel
 import Reporting
 import TextFormatting
+import WasmDecoding
 
 /// `wasm-undef imports`: the import section wasm-ld would write.
 struct ImportsCommand: ParsableCommand {
@@ -27,6 +28,10 @@ struct ImportsCommand: ParsableCommand {
     }
 
     func run() throws {
+        if link.linkerArguments.isEmpty, link.capture == nil, !link.files.isEmpty,
+           try link.files.allSatisfy({ try openInput($0).kind == .module }) {
+            return try listLinkedModules()
+        }
         let (resolved, policy) = try link.resolve()
         let prediction = resolved.predict(policy: policy)
         var out = StandardOutput()
@@ -51,5 +56,60 @@ struct ImportsCommand: ParsableCommand {
         }
         out.flush()
         if !prediction.linkOK { throw ExitCode(1) }
+    }
+
+    /// Linked modules have no link to predict: their own import sections, with the `env`
+    /// function imports marked (what `--allow-undefined` makes of plain `extern`s).
+    private func listLinkedModules() throws {
+        var imports: [(entry: PredictedImport, envFunction: Bool)] = []
+        for path in link.files {
+            let file = try openInput(path)
+            try file.decode { (window) throws(DecodeError) in
+                let binary = try WasmBinary(window)
+                let types = try binary.types()
+                try binary.importSection()?.forEach { entry in
+                    let kind: PredictedImport.Kind
+                    var type = ""
+                    switch entry.descriptor {
+                    case .function(let index):
+                        kind = .function
+                        type = Int(index) < types.count ? types[Int(index)].functionType?.description ?? "type \(index)" : "type \(index)"
+                    case .global(let global): kind = .global; type = global.description
+                    case .table(let table): kind = .table; type = table.description
+                    case .memory(let memory): kind = .memory; type = memory.description
+                    case .tag(let tag):
+                        kind = .tag
+                        type = Int(tag.typeIndex) < types.count ? types[Int(tag.typeIndex)].functionType?.description ?? "" : ""
+                    }
+                    imports.append((PredictedImport(module: entry.module, name: entry.name, kind: kind, type: type, symbol: nil),
+                                    kind == .function && entry.module == "env"))
+                }
+            }
+        }
+        var out = StandardOutput()
+        switch format {
+        case .json:
+            var json = JSONWriter(pretty: true)
+            json.array { json in
+                for (entry, envFunction) in imports {
+                    json.object { json in
+                        json.field("module", entry.module)
+                        json.field("name", entry.name)
+                        json.field("kind", entry.kind.rawValue)
+                        json.field("signature", entry.type)
+                        json.field("env_function", envFunction)
+                    }
+                }
+            }
+            out.write(json.document)
+        case .text:
+            var table = TextTable([.init("module"), .init("name"), .init("kind"), .init("type"), .init("note")])
+            for (entry, envFunction) in imports {
+                table.append([entry.module, entry.name, entry.kind.rawValue, entry.type,
+                              envFunction ? "env function: a plain extern under --allow-undefined?" : ""])
+            }
+            out.write(tsv ? table.renderTSV() : table.render())
+        }
+        out.flush()
     }
 }

@@ -32,3 +32,24 @@ struct StandardInputTests {
         #expect(result.stderr.contains("but the input ends"))
     }
 }
+
+@Suite("imports of a linked module")
+struct LinkedModuleImportsTests {
+    @Test("imports lists a linked module's own import section, env functions marked")
+    func linkedModule() throws {
+        let folder = try TemporaryDirectory()
+        let tool = try TmuxSession.builtProduct(named: "wasm-undef")
+        _ = try Run.program(tool, ["demo", folder.file("demo").path])
+        let wasmLD = try #require(Toolchain.wasmLD)
+        let linked = try Run.program(wasmLD, ["app.o", "mylib.o", "--allow-undefined", "-o", "demo.wasm"], directory: folder.file("demo"))
+        #expect(linked.status == 0)
+        let result = try Run.program(tool, ["imports", "--tsv", "demo.wasm"], directory: folder.file("demo"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let byName = Dictionary(rows.map { (String($0[1]), $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["mylibraryinit"]?[0] == "env")
+        #expect(byName["mylibraryinit"]?[4].hasPrefix("env function") == true)
+        #expect(byName["log"]?[0] == "host")
+        #expect(byName["log"]?[4] == "")
+    }
+}
