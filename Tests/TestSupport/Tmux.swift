@@ -285,21 +285,9 @@ extension TmuxSession {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// A built executable of this package (beside the test bundle), e.g. a test fixture.
+    /// A built executable of this package (see `BuiltProduct`), e.g. a test fixture.
     public static func builtProduct(named name: String) throws -> URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
-        // On macOS the tests run from inside an .xctest bundle.
-        while directory.path != "/", directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
-            || directory.lastPathComponent == "Contents"
-        {
-            directory = directory.deletingLastPathComponent()
-        }
-        let candidate = directory.appendingPathComponent(name)
-        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw TmuxError(message: "no built product \(name) in \(directory.path); run swift build first")
-        }
-        return candidate
+        try BuiltProduct.named(name)
     }
 }
 
