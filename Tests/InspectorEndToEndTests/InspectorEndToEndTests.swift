@@ -234,7 +234,9 @@ struct InspectorEndToEndTests {
         #expect(try tui.finished().isRestored)
     }
 
-    @Test("resizing reflows; below the minimum size a message; a click focuses a pane")
+    // Under AddressSanitizer tmux's SIGWINCH never arrives (see NcursesBackendEndToEndTests).
+    @Test("resizing reflows; below the minimum size a message; a click focuses a pane",
+          .disabled(if: ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] == "address", "SIGWINCH does not arrive under AddressSanitizer"))
     func resizeAndMouse() throws {
         let tui = try Session()
         defer { tui.close() }
