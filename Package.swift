@@ -31,7 +31,7 @@ let package = Package(
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting", "BackgroundThreads"]),
 
         .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
 
@@ -40,9 +40,14 @@ let package = Package(
         // link reads, reading a capture back as a link whose files keep their original names.
         .target(name: "LinkCapture", dependencies: ["LinkModel", "WasmDecoding", "TextFormatting"]),
 
+        // Work started at once on a thread of its own (on another core when asked; the GNU
+        // affinity calls Swift's Glibc module does not show are in the C part).
+        .target(name: "CCoreAffinity"),
+        .target(name: "BackgroundThreads", dependencies: ["CCoreAffinity"]),
+
         // Opened inputs over time: file watching, fingerprints, reload with reuse of what
         // did not change.
-        .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings"]),
+        .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings", "BackgroundThreads"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
         .target(
@@ -72,7 +77,7 @@ let package = Package(
             dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace"]
         ),
         // The inspector's run loop: background loading, effects, ncurses.
-        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace"]),
+        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace", "BackgroundThreads"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -118,7 +123,7 @@ let package = Package(
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
-        .testTarget(name: "DemanglingTests", dependencies: ["Demangling"], exclude: ["Fixtures"]),
+        .testTarget(name: "DemanglingTests", dependencies: ["Demangling", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]

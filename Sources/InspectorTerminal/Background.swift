@@ -3,42 +3,22 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BackgroundThreads
 
 /// Runs work on a new detached thread: loading and large sorts never run on the UI thread.
 enum Background {
-    private final class Work {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-
-    /// Starts `body` on its own thread; runs it inline if the system refuses a thread (the
-    /// UI then waits, but nothing is lost).
+    /// Starts `body` on its own thread, below the UI thread's priority; runs it inline if the
+    /// system refuses a thread (the UI then waits, but nothing is lost).
     static func run(_ body: @escaping @Sendable () -> Void) {
-        let work = Unmanaged.passRetained(Work(body))
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t? = nil
-        #endif
-        let started = pthread_create(&thread, nil, { argument in
-            guard let argument else { return nil }
+        let started = DetachedThread.start {
             #if os(Linux)
             // Below the UI thread: on a busy machine the key that was pressed is drawn first.
             // (On Linux, `who` 0 is the calling thread, not the whole process.)
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             #endif
-            Unmanaged<Work>.fromOpaque(argument).takeRetainedValue().body()
-            return nil
-        }, work.toOpaque())
-        if started == 0 {
-            #if canImport(Glibc)
-            pthread_detach(thread)
-            #else
-            if let thread { pthread_detach(thread) }
-            #endif
-        } else {
-            work.takeRetainedValue().body()
+            body()
         }
+        if !started { body() }
     }
 }
 

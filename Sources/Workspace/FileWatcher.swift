@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BackgroundThreads
 import Synchronization
 
 /// Watches files for changes and reports them, debounced, on a background thread.
@@ -139,14 +140,6 @@ private final class WatcherThread: @unchecked Sendable {
     }
 
     func start() {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        pthread_create(&thread, nil, { context in
-            guard let context else { return nil }
-            let box = Unmanaged<WatcherThread>.fromOpaque(context).takeRetainedValue()
-            box.watcher.run()
-            return nil
-        }, context)
-        pthread_detach(thread)
+        DetachedThread.start { [self] in watcher.run() }
     }
 }

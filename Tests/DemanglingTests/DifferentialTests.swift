@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Demangling
+import TestSupport
 
 /// Demangler against llvm-cxxfilt on real names: the corpus's libraries and names built at test
 /// time from the fixtures. Every difference must be one of the `KnownDifference`s.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Demangling
+import TestSupport
 
 /// Hostile and broken names: mutations of real names, and names crafted to blow up. Nothing
 /// may crash, hang or take long; a crash fails the whole test run.
@@ -207,19 +208,3 @@ private final class ResultBox<Value>: @unchecked Sendable {
     var value: Value?
 }
 
-/// A small, seedable generator (SplitMix64), so that every run tries the same names.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

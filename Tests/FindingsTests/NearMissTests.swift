@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import Findings
+import TestSupport
 
 @Suite("Near-miss names")
 struct NearMissTests {
@@ -35,6 +36,13 @@ struct NearMissTests {
         let misses = index.nearMisses(for: "mylibrary_inti")
         #expect(misses.first?.candidate.name == "mylibrary_init")
         #expect(misses.first?.reason == .typo)
+        #expect(misses.first?.distance == 1)
+    }
+
+    @Test("a swap of neighbours inside the name is one edit (pritnf → printf)")
+    func swapInside() {
+        let misses = index.nearMisses(for: "pritnf")
+        #expect(misses.first?.candidate.name == "printf")
         #expect(misses.first?.distance == 1)
     }
 
@@ -79,6 +87,91 @@ struct NearMissTests {
         #expect(!index.nearMisses(for: "printf").contains { $0.candidate.name == "printf" })
     }
 
+    @Test("the index finds exactly what comparing the name with every candidate finds")
+    func indexAgreesWithAllPairs() {
+        var generator = SplitMix64(seed: 0x5eed)
+        let words = ["init", "exit", "my", "lib", "library", "config", "printf", "read", "write", "open", "close",
+                     "alloc", "free", "zlib", "compress", "x", "io", "str", "len", "buf"]
+        func word() -> String { words[Int(generator.next() % UInt64(words.count))] }
+        var names = Set<String>()
+        while names.count < 400 {
+            let parts = (0...Int(generator.next() % 3)).map { _ in word() }
+            switch generator.next() % 4 {
+            case 0: names.insert("_ZN" + parts.map { "\($0.utf8.count)\($0)" }.joined() + "Ev")
+            case 1: names.insert("_RNvCs1a_" + parts.map { "\($0.utf8.count)\($0)" }.joined())
+            default: names.insert(parts.joined(separator: generator.next() % 2 == 0 ? "_" : ""))
+            }
+        }
+        let candidates = names.sorted().map { NearMissCandidate(name: $0, definedIn: "lib.a(\($0).o)") }
+        let index = NearMissIndex(candidates: candidates)
+        // Queries: candidates with one or two random edits (a swap of neighbours among them),
+        // a changed case, an added prefix, and unrelated names.
+        var queries: [String] = []
+        for candidate in candidates.prefix(150) {
+            var bytes = Array(candidate.name.utf8)
+            for _ in 0...Int(generator.next() % 2) where bytes.count > 2 {
+                let at = Int(generator.next() % UInt64(bytes.count - 1))
+                switch generator.next() % 4 {
+                case 0: bytes.swapAt(at, at + 1)
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(UInt8(ascii: "q"), at: at)
+                default: bytes[at] = UInt8(ascii: "e")
+                }
+            }
+            queries.append(String(decoding: bytes, as: UTF8.self))
+        }
+        queries += ["PRINTF", "my_printf", "zlib_", "io", "lbi", "free_all_the_things", "mylibraryinit", "configx"]
+        for query in queries {
+            let found = index.nearMisses(for: query, limit: .max)
+            let expected = Self.allPairsNearMisses(for: query, among: candidates)
+            #expect(found == expected, "\(query)")
+        }
+    }
+
+    /// The near misses of `name` by the rules `NearMissIndex` documents, comparing with every
+    /// candidate: what the index's buckets and filters must not change.
+    static func allPairsNearMisses(for name: String, among candidates: [NearMissCandidate]) -> [NearMiss] {
+        let query = NameNormalization.normalize(name)
+        guard !query.isEmpty else { return [] }
+        let allowed = NameNormalization.allowedDistance(length: query.count)
+        var best: [NearMissCandidate: NearMiss] = [:]
+        func rank(_ miss: NearMiss) -> Int {
+            switch miss.reason {
+            case .spelling: 0
+            case .typo: 10 + miss.distance
+            case .demangledPath: 20 + miss.distance
+            case .affix: 30 + miss.distance
+            }
+        }
+        for candidate in candidates where candidate.name != name {
+            var forms = [(NameNormalization.normalize(candidate.name), false)]
+            if let path = MangledPath.components(candidate.name) {
+                forms.append((NameNormalization.normalize(path.last!), true))
+                if path.count >= 2 { forms.append((NameNormalization.normalize(path[path.count - 2] + "_" + path.last!), true)) }
+            }
+            for (form, fromDemangling) in forms where !form.isEmpty {
+                var offers: [NearMiss] = []
+                if allowed == 0, !fromDemangling, form == query {
+                    offers.append(NearMiss(candidate: candidate, reason: .spelling, distance: 0))
+                }
+                if allowed > 0, let distance = boundedEditDistance(query, form, limit: allowed) {
+                    offers.append(NearMiss(candidate: candidate, reason: fromDemangling ? .demangledPath : (distance == 0 ? .spelling : .typo),
+                                           distance: distance))
+                }
+                if query.count >= 4, form.count >= 4, form.count != query.count, abs(form.count - query.count) <= 8 {
+                    let (short, long) = form.count < query.count ? (form, query) : (query, form)
+                    if long.starts(with: short) || long.suffix(short.count).elementsEqual(short) {
+                        offers.append(NearMiss(candidate: candidate, reason: fromDemangling ? .demangledPath : .affix, distance: long.count - short.count))
+                    }
+                }
+                for offer in offers where best[candidate].map({ rank($0) > rank(offer) }) ?? true {
+                    best[candidate] = offer
+                }
+            }
+        }
+        return best.values.sorted { rank($0) != rank($1) ? rank($0) < rank($1) : $0.candidate.name < $1.candidate.name }
+    }
+
     @Test("bounded edit distance agrees with a plain Levenshtein up to its limit")
     func editDistance() {
         func plain(_ a: [UInt8], _ b: [UInt8]) -> Int {
@@ -109,6 +202,7 @@ struct NearMissTests {
         }
     }
 }
+
 
 @Suite("Libraries not linked")
 struct LibraryCatalogTests {

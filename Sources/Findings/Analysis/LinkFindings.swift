@@ -1,3 +1,4 @@
+import BackgroundThreads
 import Demangling
 import Dispatch
 import LinkModel
@@ -43,12 +44,14 @@ public struct LibraryIndex: Sendable {
         nearMisses = NearMissIndex(candidates: candidates)
     }
 
-    /// Starts building the index on another thread; `value` waits for it.
+    /// Starts building the index on a thread of its own, on another core than the caller's
+    /// (which goes on resolving the link); `value` waits for it.
     public static func building(options: LinkOptions, searchFolders: [String] = []) -> Pending {
         let pending = Pending()
-        DispatchQueue.global(qos: .userInitiated).async {
+        let started = DetachedThread.start(awayFromCaller: true) {
             pending.fulfil(LibraryIndex(options: options, searchFolders: searchFolders))
         }
+        if !started { pending.fulfil(LibraryIndex(options: options, searchFolders: searchFolders)) }
         return pending
     }
 

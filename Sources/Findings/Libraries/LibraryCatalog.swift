@@ -8,17 +8,32 @@ import WasmDecoding
 /// Where a library on a search path defines a symbol.
 public struct LibraryDefinition: Sendable, Hashable {
     /// The library file (`/usr/lib/wasm32-wasi/libc.a`).
-    public var path: String
+    public let path: String
     /// The member that defines it, for archives.
-    public var member: String?
+    public let member: String?
     /// What to add to the link line: `-lc` when the file is `lib<name>.a` in a `-L`
     /// folder, otherwise the path.
-    public var linkFlag: String
+    public let linkFlag: String
 
     /// `libc.a(printf.o)` / `crt1.o`.
-    public var displayName: String {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        return member.map { "\(file)(\($0))" } ?? file
+    public let displayName: String
+
+    public init(path: String, member: String?, linkFlag: String) {
+        self.init(path: path, member: member, linkFlag: linkFlag, fileName: Self.fileName(path))
+    }
+
+    /// For a catalog, which makes one definition per member and shares it among the
+    /// member's names.
+    init(path: String, member: String?, linkFlag: String, fileName: String) {
+        self.path = path
+        self.member = member
+        self.linkFlag = linkFlag
+        displayName = member.map { fileName + "(" + $0 + ")" } ?? fileName
+    }
+
+    /// `libc.a` for `/usr/lib/wasm32-wasi/libc.a`.
+    static func fileName(_ path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
     }
 }
 
@@ -65,27 +80,34 @@ public struct LibraryCatalog: Sendable {
             return
         }
         libraries.append(path)
+        let fileName = LibraryDefinition.fileName(path)
+        func definition(_ member: String?) -> LibraryDefinition {
+            LibraryDefinition(path: path, member: member, linkFlag: linkFlag, fileName: fileName)
+        }
         do throws(DecodeError) {
             switch file.kind {
             case .archive:
                 let archive = try Archive(file.window)
                 if !archive.index.isEmpty {
-                    let members = Dictionary(archive.members.map { ($0.headerOffset, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    let members = Dictionary(archive.members.map { ($0.headerOffset, definition($0.name)) }, uniquingKeysWith: { a, _ in a })
+                    let unknownMember = definition(nil)
+                    definitions.reserveCapacity(definitions.count + archive.index.count)
                     for entry in archive.index {
-                        record(entry.name, LibraryDefinition(path: path, member: members[entry.memberHeaderOffset], linkFlag: linkFlag))
+                        record(entry.name, members[entry.memberHeaderOffset] ?? unknownMember)
                     }
                 } else {
                     for member in archive.members where member.hasWasmMagic {
                         let binary = try member.binary()
                         guard binary.isRelocatable else { continue }
+                        let memberDefinition = definition(member.name)
                         for symbol in try member.object(from: binary).symbols where symbol.isDefined && !symbol.isLocal {
-                            record(symbol.name, LibraryDefinition(path: path, member: member.name, linkFlag: linkFlag))
+                            record(symbol.name, memberDefinition)
                         }
                     }
                 }
             case .object:
                 for symbol in try ObjectFile(try WasmBinary(file.window)).symbols where symbol.isDefined && !symbol.isLocal {
-                    record(symbol.name, LibraryDefinition(path: path, member: nil, linkFlag: linkFlag))
+                    record(symbol.name, definition(nil))
                 }
             default:
                 break
@@ -96,8 +118,8 @@ public struct LibraryCatalog: Sendable {
     }
 
     private mutating func record(_ name: String, _ definition: LibraryDefinition) {
-        if definitions[name]?.contains(definition) == true { return }
-        definitions[name, default: []].append(definition)
+        // One lookup: most names are defined once.
+        definitions[name, default: []].appendIfAbsent(definition)
     }
 
     /// Libraries that define `name`, in scan order.
@@ -116,5 +138,11 @@ public struct LibraryCatalog: Sendable {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+}
+
+private extension Array where Element: Equatable {
+    mutating func appendIfAbsent(_ element: Element) {
+        if !contains(element) { append(element) }
     }
 }

@@ -8,14 +8,26 @@ public enum MangledPath {
     /// not introduce an identifier (template arguments, substitutions, disambiguators) are
     /// skipped.
     public static func components(_ name: String) -> [String]? {
-        let bytes = Array(name.utf8)
-        guard bytes.count > 3, bytes[0] == 0x5f, bytes[1] == 0x5a || bytes[1] == 0x52 || (bytes[1] == 0x5f && bytes[2] == 0x5a) else {
-            return nil
+        // Most names are C names: decide before copying any bytes.
+        guard isMangled(name) else { return nil }
+        var name = name
+        return name.withUTF8 { bytes in
+            let ranges = componentRanges(bytes)
+            return ranges.isEmpty ? nil : ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
         }
-        var components: [String] = []
+    }
+
+    /// The byte ranges of `bytes`' path components (as `components` reads them), without
+    /// building strings: the near-miss index normalizes them straight from the name.
+    static func componentRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard bytes.count > 3, bytes[0] == 0x5f, bytes[1] == 0x5a || bytes[1] == 0x52 || (bytes[1] == 0x5f && bytes[2] == 0x5a) else {
+            return []
+        }
+        let isRust = bytes[1] == 0x52
+        var ranges: [Range<Int>] = []
         var index = 2
         while index < bytes.count {
-            guard isDigit(bytes[index]), !(index > 0 && isDigit(bytes[index - 1])) else {
+            guard isDigit(bytes[index]), !isDigit(bytes[index - 1]) else {
                 index += 1
                 continue
             }
@@ -26,22 +38,34 @@ public enum MangledPath {
             }
             // Rust v0 separates an identifier that starts with a digit or `_` by one `_`.
             var start = end
-            if start < bytes.count, bytes[start] == 0x5f, name.hasPrefix("_R") { start += 1 }
+            if start < bytes.count, bytes[start] == 0x5f, isRust { start += 1 }
             guard length > 0, start + length <= bytes.count, isIdentifierStart(bytes[start]),
                   bytes[start..<(start + length)].allSatisfy(isIdentifierByte) else {
                 index = end
                 continue
             }
-            components.append(String(decoding: bytes[start..<(start + length)], as: UTF8.self))
+            ranges.append(start..<(start + length))
             index = start + length
         }
-        if let last = components.last, last.utf8.count == 17, last.first == "h", last.dropFirst().allSatisfy(\.isHexDigit) {
-            components.removeLast()
+        if let last = ranges.last, last.count == 17, bytes[last.lowerBound] == 0x68,       // h + 16 hex digits
+           bytes[(last.lowerBound + 1)..<last.upperBound].allSatisfy(isHexDigit) {
+            ranges.removeLast()
         }
-        return components.isEmpty ? nil : components
+        return ranges
+    }
+
+    /// `_Z`, `__Z` (Mach-O style) or `_R`.
+    private static func isMangled(_ name: String) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        guard bytes.next() == 0x5f, let second = bytes.next() else { return false }
+        return second == 0x5a || second == 0x52 || (second == 0x5f && bytes.next() == 0x5a)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
+    }
 
     private static func isIdentifierStart(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte == 0x5f || byte == 0x24 || byte == 0x2e

@@ -4,30 +4,46 @@ enum NameNormalization {
     /// The comparison form of `name` (ASCII letters lower-cased, separators removed).
     static func normalize(_ name: String) -> [UInt8] {
         var name = name
-        return name.withUTF8 { bytes in
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                var written = 0
-                for byte in bytes {
-                    switch byte {
-                    case 0x5f, 0x2d, 0x2e, 0x24, 0x3a: continue          // _ - . $ :
-                    case 0x41...0x5a: buffer[written] = byte + 0x20      // A-Z
-                    default: buffer[written] = byte
-                    }
-                    written += 1
-                }
-                count = written
-            }
+        var form: [UInt8] = []
+        name.withUTF8 { bytes in
+            form.reserveCapacity(bytes.count)
+            append(bytes, to: &form)
         }
+        return form
+    }
+
+    /// Appends the comparison form of the name in `bytes` to `form`.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to form: inout [UInt8]) {
+        // Written in place after growing `form` once: the near-miss index normalizes every
+        // name of the libraries it indexes.
+        let start = form.count
+        form.append(contentsOf: repeatElement(0, count: bytes.count))
+        let written = form.withUnsafeMutableBufferPointer { form in
+            var written = start
+            for byte in bytes {
+                switch byte {
+                case 0x5f, 0x2d, 0x2e, 0x24, 0x3a: continue          // _ - . $ :
+                case 0x41...0x5a: form[written] = byte + 0x20        // A-Z
+                default: form[written] = byte
+                }
+                written += 1
+            }
+            return written
+        }
+        form.removeLast(form.count - written)
     }
 
     /// A 64-bit signature of the bigrams of `bytes`: two names within edit distance `k` differ
-    /// in at most `2k` bigrams each way, which a popcount of the signatures bounds cheaply.
-    static func bigramSignature(_ bytes: [UInt8]) -> UInt64 {
+    /// in at most `3k` bigrams each way (a swap of neighbours changes three), which a popcount
+    /// of the signatures bounds cheaply.
+    static func bigramSignature(_ bytes: some RandomAccessCollection<UInt8>) -> UInt64 {
         guard bytes.count >= 2 else { return bytes.first.map { 1 << UInt64($0 & 63) } ?? 0 }
         var signature: UInt64 = 0
-        for index in 1..<bytes.count {
-            let hash = (UInt32(bytes[index - 1]) &* 31 &+ UInt32(bytes[index])) &* 0x9e37_79b1
+        var previous = bytes.first!
+        for byte in bytes.dropFirst() {
+            let hash = (UInt32(previous) &* 31 &+ UInt32(byte)) &* 0x9e37_79b1
             signature |= 1 << UInt64(hash >> 26)
+            previous = byte
         }
         return signature
     }
@@ -45,6 +61,11 @@ enum NameNormalization {
 /// O(length · limit), not O(length²)). Adjacent transpositions count as one edit
 /// (optimal string alignment), since swapped letters are the commonest typo.
 func boundedEditDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in boundedEditDistance(a, b, limit: limit) } }
+}
+
+/// `boundedEditDistance` over bytes in place (the near-miss index's forms).
+func boundedEditDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
     let n = a.count, m = b.count
     if abs(n - m) > limit { return nil }
     if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }

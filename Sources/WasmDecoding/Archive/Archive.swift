@@ -173,15 +173,7 @@ public struct Archive: Sendable {
     }
 
     private static func readCString(_ reader: inout BinaryReader) throws(DecodeError) -> String {
-        let start = reader.offset
-        var bytes: [UInt8] = []
-        while true {
-            let byte = try reader.readByte("a NUL-terminated symbol name")
-            if byte == 0 { break }
-            bytes.append(byte)
-        }
-        guard let name = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(at: start) }
-        return name
+        try reader.readCString("a NUL-terminated symbol name")
     }
 }
 

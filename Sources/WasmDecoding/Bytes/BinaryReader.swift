@@ -201,6 +201,15 @@ public struct BinaryReader {
         try readSizedWindow(what)
     }
 
+    /// A NUL-terminated UTF-8 string (archive symbol indexes), without the NUL.
+    public mutating func readCString(_ what: StaticString = "a NUL-terminated name") throws(DecodeError) -> String {
+        let length = UnsafeRawBufferPointer(start: base + index, count: remaining).firstIndex(of: 0)
+        guard let length else { throw .unexpectedEnd(at: endOffset, needed: 1, "the NUL that ends \(what)") }
+        let name = try Self.string(from: ByteWindow(storage: storage, start: index, end: index + length))
+        index += length + 1
+        return name
+    }
+
     /// Decodes a name's bytes as UTF-8.
     public static func string(from window: ByteWindow) throws(DecodeError) -> String {
         if window.isEmpty { return "" }
