@@ -102,6 +102,7 @@ extension Linker {
             }
         }
         let useIndex = !indexNames.isEmpty
+        files.reserveCapacity(files.count + archive.members.count)
         for member in archive.members {
             let name = "\(input.path)(\(member.name))"
             switch Self.quickKind(member.data) {
@@ -142,10 +143,14 @@ extension Linker {
 
     /// wasm-ld's `identify_magic`, on the first bytes only.
     static func quickKind(_ window: ByteWindow) -> QuickKind {
-        let head = window.slice(relative: 0..<min(4, window.count)).bytes
-        if head == [0x00, 0x61, 0x73, 0x6d] { return .wasm }
-        if head == [0x42, 0x43, 0xc0, 0xde] || head == [0xde, 0xc0, 0x17, 0x0b] { return .bitcode }
-        return .other
+        // Once per archive member: the four bytes as one number, no copy.
+        guard window.count >= 4 else { return .other }
+        let head = window.withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self)) }
+        switch head {
+        case 0x0061_736d: return .wasm
+        case 0x4243_c0de, 0xdec0_170b: return .bitcode
+        default: return .other
+        }
     }
 
     mutating func addLinkFile(_ file: LinkFile) -> FileID {
