@@ -20,7 +20,7 @@ let package = Package(
     ],
     targets: [
         // Bytes in, typed values out: push parser, lazy section readers, archives.
-        .target(name: "WasmDecoding"),
+        .target(name: "WasmDecoding", dependencies: ["BackgroundThreads"]),
 
         // Output shared by every command and the TUI export: aligned tables, JSON, and the
         // escaping that keeps input-derived names from driving the terminal.

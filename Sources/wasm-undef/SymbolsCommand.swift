@@ -67,7 +67,6 @@ struct SymbolsCommand: ParsableCommand {
                 out.write(Self.cells(row, name: name(row)).joined(separator: "\t") + "\n")
             }
         case .text:
-            // Two passes: measure the columns, then write each row as it is decoded again.
             // Two passes: measure the columns, then write. A linked module's rows are decoded
             // again in the second pass (the first skips their names), so a 100 MB module is
             // never held in memory; objects and archives are small, and their rows are kept.

@@ -68,27 +68,38 @@ public enum SymbolListing {
             case .module:
                 try visit(module: try WasmBinary(window), input: file.path, member: nil, withTypes: withTypes, withNames: withNames, body)
             case .archive:
-                for member in try Archive(window).members where member.hasWasmMagic {
-                    let binary = try member.binary()
-                    if binary.isComponent { continue }
-                    if binary.isRelocatable {
-                        let object = try member.object(from: binary)
-                        do throws(DecodeError) { try object.checkRelocations() } catch { throw error.inMember(member.location) }
-                        rows(object: object, input: file.path, member: member.name).forEach(body)
-                        continue
-                    }
-                    do throws(DecodeError) {
-                        try visit(module: binary, input: file.path, member: member.name, withTypes: withTypes,
-                                  withNames: withNames, body)
-                    } catch {
-                        throw error.inMember(member.location)
-                    }
-                }
+                // Members decode on every core; their rows still come out in member order.
+                let members = try Archive(window).members.filter(\.hasWasmMagic)
+                let path = file.path
+                try OrderedParallel.forEach(members, transform: { member in
+                    Result { () throws(DecodeError) in try rows(member: member, input: path, withTypes: withTypes, withNames: withNames) }
+                }, consume: { (rows) throws(DecodeError) in
+                    try rows.get().forEach(body)
+                })
             case .component:
                 return
             default:
                 _ = try WasmBinary(window)        // reports why the bytes are not a binary
             }
+        }
+    }
+
+    /// Rows for one archive member: an object's symbol table (relocations checked), a module's
+    /// symbols, nothing for a component.
+    static func rows(member: ArchiveMember, input: String, withTypes: Bool, withNames: Bool) throws(DecodeError) -> [ListedSymbol] {
+        let binary = try member.binary()
+        if binary.isComponent { return [] }
+        do throws(DecodeError) {
+            if binary.isRelocatable {
+                let object = try member.object(from: binary)
+                try object.checkRelocations()
+                return rows(object: object, input: input, member: member.name)
+            }
+            var rows: [ListedSymbol] = []
+            try visit(module: binary, input: input, member: member.name, withTypes: withTypes, withNames: withNames) { rows.append($0) }
+            return rows
+        } catch {
+            throw error.inMember(member.location)
         }
     }
 
