@@ -93,6 +93,59 @@ struct LinkCaptureTests {
         #expect(second.folder == (first.folder ?? "") + "-2")
     }
 
+    @Test("a file two captures hold is stored once: both copies are links to one read-only file; a changed file is stored anew")
+    func sharedContents() throws {
+        let folder = try Self.linkFolder()
+        func capture(_ started: Timestamp) throws -> (folder: String, manifest: CaptureManifest) {
+            let capture = LinkCapture.capture(arguments: ["a.o", "-Lsys", "-lc"], invokedAs: "x", linker: Self.linker,
+                                              root: "captures", workingDirectory: folder.url.path, started: started)
+            return (try #require(capture.folder), capture.manifest)
+        }
+        func identity(_ path: String) throws -> (device: UInt64, inode: UInt64, links: Int, mode: UInt32) {
+            var status = stat()
+            try #require(lstat(path, &status) == 0, "\(path)")
+            return (UInt64(status.st_dev), UInt64(status.st_ino), Int(status.st_nlink), UInt32(status.st_mode) & 0o777)
+        }
+        let first = try capture(Timestamp(seconds: 1_779_271_872))
+        let second = try capture(Timestamp(seconds: 1_779_271_873))
+        #expect(first.manifest.problems.isEmpty && second.manifest.problems.isEmpty)
+        for (one, other) in zip(first.manifest.files, second.manifest.files) {
+            let a = try identity(first.folder + "/" + (one.stored ?? "")), b = try identity(second.folder + "/" + (other.stored ?? ""))
+            #expect(a.device == b.device && a.inode == b.inode, "\(one.path) is stored twice")
+            #expect(a.links == 3, "two captures and the store")
+            #expect(a.mode == 0o444)
+        }
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/captures/.files")
+        #expect(stored.count == first.manifest.files.count)
+        // A changed object: a new stored file; the earlier captures keep the old bytes.
+        try Data("object a, rebuilt".utf8).write(to: folder.file("a.o"))
+        let third = try capture(Timestamp(seconds: 1_779_271_874))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: third.folder + "/files/000-a.o")) == Data("object a, rebuilt".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.folder + "/files/000-a.o")) == Data("object a".utf8))
+        #expect(try identity(third.folder + "/files/001-libc.a").inode == identity(first.folder + "/files/001-libc.a").inode)
+    }
+
+    @Test("pruning removes the stored contents that only the removed captures held")
+    func pruningShared() throws {
+        let folder = try Self.linkFolder()
+        for (second, object) in [(0, "old a"), (1, "new a")] {
+            try Data(object.utf8).write(to: folder.file("a.o"))
+            _ = LinkCapture.capture(arguments: ["a.o", "-Lsys", "-lc"], invokedAs: "x", linker: Self.linker,
+                                    root: "captures", workingDirectory: folder.url.path, started: Timestamp(seconds: 1_779_271_872 + second))
+        }
+        let sharedFolder = folder.url.path + "/captures/.files"
+        // old a.o, new a.o, libc.a, libc.imports
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sharedFolder).count == 4)
+        let store = CaptureStore(root: folder.url.path + "/captures")
+        #expect(try store.prune(keep: 1).count == 1)
+        let left = try FileManager.default.contentsOfDirectory(atPath: sharedFolder)
+        #expect(left.count == 3)
+        #expect(try store.find("latest").manifest.files.allSatisfy { $0.stored != nil })
+        #expect(store.entries().count == 1)
+        _ = try store.prune(keep: 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sharedFolder).isEmpty)
+    }
+
     @Test("a read-back capture reads its copies under the original names, and nothing else")
     func readBack() throws {
         let folder = try Self.linkFolder()

@@ -9,7 +9,8 @@ import LinkModel
 import WasmDecoding
 
 /// One link being captured: a new folder under the captures folder holding `link.json` and a
-/// copy of every file the linker reads (`files/NN-name`).
+/// copy of every file the linker reads (`files/NN-name`; a content several captures hold is
+/// stored once, see `SharedFiles`).
 ///
 /// Capturing never decides anything about the link: it reads what the command line names,
 /// and every failure (a full disk, an unreadable file) is recorded in `problems` instead of
@@ -20,6 +21,8 @@ public struct LinkCapture: Sendable {
     public private(set) var folder: String?
     /// What was recorded, as written to `link.json`.
     public private(set) var manifest: CaptureManifest
+    /// Where the copies' contents are stored once for all captures.
+    private var shared: SharedFiles? = nil
 
     /// The default folder of captures, relative to the linker's working directory.
     public static let defaultRoot = ".wasm-undef/captures"
@@ -56,8 +59,9 @@ public struct LinkCapture: Sendable {
         }
 
         let folder: String
+        let root = FileSystem.absolute(root, from: workingDirectory)
         do {
-            folder = try makeFolder(root: FileSystem.absolute(root, from: workingDirectory),
+            folder = try makeFolder(root: root,
                                     name: started.folderStamp + "-" + safeName(FileSystem.baseName(named.output ?? "a.out")))
             try FileSystem.makeDirectories(FileSystem.join(folder, "files"))
         } catch {
@@ -65,7 +69,7 @@ public struct LinkCapture: Sendable {
             return LinkCapture(folder: nil, manifest: manifest)
         }
 
-        var capture = LinkCapture(folder: folder, manifest: manifest)
+        var capture = LinkCapture(folder: folder, manifest: manifest, shared: SharedFiles(root: root))
         var seen: Set<String> = []
         for file in named.files where seen.insert(file.path).inserted {
             let role: CapturedFile.Role = switch file.role {
@@ -120,8 +124,13 @@ public struct LinkCapture: Sendable {
         }
         let bytes = UnsafeRawBufferPointer(start: storage.base, count: storage.count)
         let stored = "files/" + Self.padded(manifest.files.count) + "-" + Self.safeName(FileSystem.baseName(path))
+        let digest = ContentDigest.digest(bytes)
         do {
-            try FileSystem.writeNewFile(FileSystem.join(folder, stored), bytes)
+            if let shared {
+                try shared.place(bytes, digest: digest, at: FileSystem.join(folder, stored))
+            } else {
+                try FileSystem.writeNewFile(FileSystem.join(folder, stored), bytes)
+            }
         } catch {
             file.error = error.message
             manifest.problems.append(error.message)
@@ -129,7 +138,7 @@ public struct LinkCapture: Sendable {
         }
         file.stored = stored
         file.size = storage.count
-        file.digest = Self.hex(ContentDigest.digest(bytes))
+        file.digest = Self.hex(digest)
         let isArchive = storage.count >= 8 && Array(bytes.prefix(8)) == Array("!<arch>\n".utf8)
         return (file, isArchive)
     }

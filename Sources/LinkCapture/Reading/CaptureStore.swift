@@ -70,7 +70,8 @@ public struct CaptureStore: Sendable {
         throw .notFound(name, root: root)
     }
 
-    /// Removes all but the newest `keep` captures; returns the names removed.
+    /// Removes all but the newest `keep` captures, and the stored contents only they held;
+    /// returns the names removed.
     public func prune(keep: Int) throws(CaptureError) -> [String] {
         let all = entries()
         var removed: [String] = []
@@ -78,6 +79,7 @@ public struct CaptureStore: Sendable {
             try FileSystem.removeTree(entry.folder)
             removed.append(entry.name)
         }
+        SharedFiles(root: root).removeUnused()
         return removed
     }
 

@@ -159,19 +159,47 @@ public enum FileSystem {
     /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
     /// reader sees the old file or the new one, never half of one.
     public static func writeAtomically(_ text: String, to path: String) throws(CaptureError) {
+        let written = Array(text.utf8).withUnsafeBytes { bytes in
+            Result { () throws(CaptureError) in try writeAtomically(bytes, to: path) }
+        }
+        try written.get()
+    }
+
+    /// Writes `bytes` to `path` through a temporary file in the same folder and a rename;
+    /// the file gets `mode`.
+    static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o644) throws(CaptureError) {
         var template = Array((join(directoryName(path), ".link-XXXXXX")).utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .fileSystem("create a temporary file for", path, reason: reason) }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var text = text
-        var ok = text.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+        var ok = writeAll(descriptor, bytes)
         let failure = reason
-        fchmod(descriptor, 0o644)
+        fchmod(descriptor, mode)
         ok = close(descriptor) == 0 && ok
         guard ok, rename(temporary, path) == 0 else {
             let renameFailure = ok ? reason : failure
             unlink(temporary)
             throw .fileSystem("write", path, reason: renameFailure)
         }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    static func holds(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        while offset < bytes.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, bytes.count - offset)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            let same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, count) == 0 }
+            guard same else { return false }
+            offset += count
+        }
+        return true
     }
 }

@@ -31,7 +31,8 @@ struct CaptureScratch {
 
     /// The capture folders made so far, oldest first.
     func captureFolders() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: captures)) ?? []).sorted().map { captures + "/" + $0 }
+        // `.files` holds the contents captures share; it is not a capture.
+        ((try? FileManager.default.contentsOfDirectory(atPath: captures)) ?? []).filter { !$0.hasPrefix(".") }.sorted().map { captures + "/" + $0 }
     }
 
     /// `wasm-undef report --capture FOLDER --format json`: its exit status and document.
