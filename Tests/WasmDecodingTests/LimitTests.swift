@@ -312,6 +312,39 @@ struct LimitTests {
         return archive.bytes
     }
 
+    @Test("members decoded on several threads still list in member order, and the first broken member in order is the error")
+    func parallelMembersInOrder() throws {
+        let count = 600      // more than two batches of OrderedParallel
+        let rows = try SymbolListing.symbols(of: InputFile(path: "many.a", storage: ByteStorage(copying: Self.manyMembers(count))),
+                                             withTypes: false)
+        #expect(rows.map(\.name) == (0..<count).map { "f\($0)" })
+        #expect(rows.map { $0.member ?? "" } == (0..<count).map { "member-with-a-long-name-\($0).o" })
+        // Two broken members in one batch (either may be decoded first) and one in a later batch.
+        var archive = ArchiveBuilder()
+        var module = ModuleBuilder()
+        module.section(1, B.vector([B.voidFunctionType]))
+        module.custom("linking", B.linkingContent(symbols: []).content)
+        let broken = B.preamble + [0x01, 0x7f]         // a type section declaring 127 bytes
+        var brokenAt: [Int] = []
+        for index in 0..<count {
+            let header = archive.member("m\(index).o", [100, 200, 500].contains(index) ? broken : module.bytes)
+            if [100, 200, 500].contains(index) { brokenAt.append(header + 60) }
+        }
+        let file = InputFile(path: "broken.a", storage: ByteStorage(copying: archive.bytes))
+        for _ in 0..<20 {
+            var listed = 0
+            do {
+                try SymbolListing.visit(file) { _ in listed += 1 }
+                Issue.record("the broken members were not reported")
+            } catch {
+                guard case .decode(let decodeError) = error.reason else { Issue.record("\(error)"); return }
+                #expect(decodeError.member?.name == "m100.o")
+                #expect(decodeError.member?.dataOffset == brokenAt[0])
+            }
+            #expect(listed == 0, "members before the broken one define no symbol")
+        }
+    }
+
     @Test("an archive of 100,000 members lists every member and symbol, in linear time")
     func hundredThousandMembers() throws {
         var timings: [Int: Double] = [:]
