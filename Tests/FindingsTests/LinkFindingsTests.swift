@@ -71,4 +71,26 @@ struct LinkFindingsTests {
         #expect(strlen.definedIn == "libc.a(strlen.o)")
         #expect(findings.findings.contains { $0.category == .notLinked && $0.fix == "add -lc to the link" })
     }
+
+    @Test("wasi-libc: a typo of a libc function nothing else calls is matched in libc.a's members the link did not load")
+    func typoOfUnloadedMember() throws {
+        let libraries = "/usr/lib/wasm32-wasi"
+        guard FileManager.default.fileExists(atPath: libraries + "/libc.a") else {
+            print("note: \(libraries)/libc.a is absent (apt-get install wasi-libc); skipped")
+            return
+        }
+        let folder = try TemporaryDirectory()
+        try "int prinft(const char *, ...); int _start(void) { return prinft(\"x\"); }"
+            .write(to: folder.file("main.c"), atomically: true, encoding: .utf8)
+        try Toolchain.compile(folder.file("main.c").path, to: folder.file("main.o").path)
+        var options = try LinkOptions.parse(arguments: [folder.file("main.o").path, "-L", libraries, "-lc"])
+        options.outputPath = folder.file("a.wasm").path
+        let resolved = try ResolvedLink.resolve(options)
+        #expect(!resolved.definedSymbols().contains { $0.name == "printf" }, "printf.o is not loaded")
+        let findings = FindingsContext(resolved: resolved).analyze(resolved.predict())
+        let best = try #require(findings.suggestions["prinft"]?.first)
+        #expect(best.kind == .nearMiss)
+        #expect(best.name == "printf")
+        #expect(best.definedIn == libraries + "/libc.a(printf.o)")
+    }
 }

@@ -79,7 +79,7 @@ public struct LibraryIndex: Sendable {
 /// the link and of the libraries on the search paths) and then asked about each prediction,
 /// which is cheap: flipping policies in the TUI re-runs only `analyze`.
 public struct FindingsContext: Sendable {
-    /// The link's own defined names.
+    /// The link's own names: defined, or defined by an archive member it did not load.
     public let linkNearMisses: NearMissIndex
     public let libraries: LibraryIndex
 
@@ -96,7 +96,10 @@ public struct FindingsContext: Sendable {
     /// A context over libraries indexed beforehand (`LibraryIndex.building`).
     public init(resolved: ResolvedLink, libraries: LibraryIndex) {
         self.libraries = libraries
-        linkNearMisses = NearMissIndex(candidates: resolved.definedSymbols().map { NearMissCandidate(name: $0.name, definedIn: $0.definedIn) })
+        // The link's defined names, and those its archives define in members it did not load.
+        linkNearMisses = NearMissIndex(
+            candidates: resolved.definedSymbols().map { NearMissCandidate(name: $0.name, definedIn: $0.definedIn) }
+                + resolved.unloadedArchiveSymbols().map { NearMissCandidate(name: $0.name, definedIn: $0.definedIn) })
     }
 
     /// The best near misses for `name` among the link's names and the libraries'.

@@ -240,6 +240,18 @@ public struct ResolvedLink: Sendable {
     }
 }
 
+extension ResolvedLink {
+    /// The names the link's archives define in members it did not load, each with its member
+    /// (`libc.a(printf.o)`): what `-lc` offers that this link did not need. Near-miss
+    /// candidates: `prinft` is a typo of `printf` even when nothing else calls printf.
+    public func unloadedArchiveSymbols() -> [(name: String, definedIn: String)] {
+        linker.slots.compactMap { id in
+            let symbol = linker.symbols[id]
+            return symbol.isLazy ? (symbol.name, linker.fileName(symbol.file)) : nil
+        }
+    }
+}
+
 /// One-call entry points.
 public enum LinkModel {
     /// Parses a wasm-ld command line, reads its inputs and predicts the link under the policy
