@@ -51,20 +51,28 @@ struct LinkFindingsTests {
         #expect(allowed.first?.message.contains("address 0") == true)
     }
 
-    @Test("wasi-libc: a program linked without libc.a is told to add -lc")
-    func wasiLibcNotLinked() throws {
-        let libraries = "/usr/lib/wasm32-wasi"
-        guard FileManager.default.fileExists(atPath: libraries + "/libc.a") else {
-            print("note: \(libraries)/libc.a is absent (apt-get install wasi-libc); skipped")
-            return
+    static let wasiLibraries = "/usr/lib/wasm32-wasi"
+
+    /// `source` compiled and its link resolved with `-L` the wasi-libc folder and `flags`;
+    /// nil (with a note) where Debian's wasi-libc is not installed.
+    static func wasiLink(_ source: String, flags: [String] = []) throws -> ResolvedLink? {
+        guard FileManager.default.fileExists(atPath: wasiLibraries + "/libc.a") else {
+            print("note: \(wasiLibraries)/libc.a is absent (apt-get install wasi-libc); skipped")
+            return nil
         }
         let folder = try TemporaryDirectory()
-        try "unsigned long strlen(const char *); int puts(const char *); int _start(void) { return puts(\"x\") + (int)strlen(\"yy\" + puts(\"z\")); }"
-            .write(to: folder.file("main.c"), atomically: true, encoding: .utf8)
+        try source.write(to: folder.file("main.c"), atomically: true, encoding: .utf8)
         try Toolchain.compile(folder.file("main.c").path, to: folder.file("main.o").path)
-        var options = try LinkOptions.parse(arguments: [folder.file("main.o").path, "-L", libraries])
+        var options = try LinkOptions.parse(arguments: [folder.file("main.o").path, "-L", wasiLibraries] + flags)
         options.outputPath = folder.file("a.wasm").path
-        let resolved = try ResolvedLink.resolve(options)
+        return try ResolvedLink.resolve(options)
+    }
+
+    @Test("wasi-libc: a program linked without libc.a is told to add -lc")
+    func wasiLibcNotLinked() throws {
+        guard let resolved = try Self.wasiLink(
+            "unsigned long strlen(const char *); int puts(const char *); int _start(void) { return puts(\"x\") + (int)strlen(\"yy\" + puts(\"z\")); }")
+        else { return }
         let findings = FindingsContext(resolved: resolved).analyze(resolved.predict())
         let strlen = try #require(findings.suggestions["strlen"]?.first { $0.kind == .notLinked })
         #expect(strlen.linkFlag == "-lc")
@@ -74,23 +82,13 @@ struct LinkFindingsTests {
 
     @Test("wasi-libc: a typo of a libc function nothing else calls is matched in libc.a's members the link did not load")
     func typoOfUnloadedMember() throws {
-        let libraries = "/usr/lib/wasm32-wasi"
-        guard FileManager.default.fileExists(atPath: libraries + "/libc.a") else {
-            print("note: \(libraries)/libc.a is absent (apt-get install wasi-libc); skipped")
-            return
-        }
-        let folder = try TemporaryDirectory()
-        try "int prinft(const char *, ...); int _start(void) { return prinft(\"x\"); }"
-            .write(to: folder.file("main.c"), atomically: true, encoding: .utf8)
-        try Toolchain.compile(folder.file("main.c").path, to: folder.file("main.o").path)
-        var options = try LinkOptions.parse(arguments: [folder.file("main.o").path, "-L", libraries, "-lc"])
-        options.outputPath = folder.file("a.wasm").path
-        let resolved = try ResolvedLink.resolve(options)
+        guard let resolved = try Self.wasiLink("int prinft(const char *, ...); int _start(void) { return prinft(\"x\"); }", flags: ["-lc"])
+        else { return }
         #expect(!resolved.definedSymbols().contains { $0.name == "printf" }, "printf.o is not loaded")
         let findings = FindingsContext(resolved: resolved).analyze(resolved.predict())
         let best = try #require(findings.suggestions["prinft"]?.first)
         #expect(best.kind == .nearMiss)
         #expect(best.name == "printf")
-        #expect(best.definedIn == libraries + "/libc.a(printf.o)")
+        #expect(best.definedIn == Self.wasiLibraries + "/libc.a(printf.o)")
     }
 }
