@@ -8,8 +8,6 @@ public enum MangledPath {
     /// not introduce an identifier (template arguments, substitutions, disambiguators) are
     /// skipped.
     public static func components(_ name: String) -> [String]? {
-        // Most names are C names: decide before copying any bytes.
-        guard isMangled(name) else { return nil }
         var name = name
         return name.withUTF8 { bytes in
             let ranges = componentRanges(bytes)
@@ -20,6 +18,7 @@ public enum MangledPath {
     /// The byte ranges of `bytes`' path components (as `components` reads them), without
     /// building strings: the near-miss index normalizes them straight from the name.
     static func componentRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        // `_Z`, `__Z` (Mach-O style) or `_R`; most names are C names and stop here.
         guard bytes.count > 3, bytes[0] == 0x5f, bytes[1] == 0x5a || bytes[1] == 0x52 || (bytes[1] == 0x5f && bytes[2] == 0x5a) else {
             return []
         }
@@ -52,13 +51,6 @@ public enum MangledPath {
             ranges.removeLast()
         }
         return ranges
-    }
-
-    /// `_Z`, `__Z` (Mach-O style) or `_R`.
-    private static func isMangled(_ name: String) -> Bool {
-        var bytes = name.utf8.makeIterator()
-        guard bytes.next() == 0x5f, let second = bytes.next() else { return false }
-        return second == 0x5a || second == 0x52 || (second == 0x5f && bytes.next() == 0x5a)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

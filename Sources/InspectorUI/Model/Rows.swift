@@ -41,24 +41,11 @@ public enum Rows {
 
     /// `func`, `data`, … as the narrow kind columns show them.
     public static func kindText(_ kind: SymbolKindName) -> String {
-        switch kind {
-        case .function: "func"
-        case .data: "data"
-        case .global: "global"
-        case .table: "table"
-        case .tag: "tag"
-        }
+        kind == .function ? "func" : kind.rawValue
     }
 
     static func kindText(_ kind: SymbolKind) -> String {
-        switch kind {
-        case .function: "func"
-        case .data: "data"
-        case .global: "global"
-        case .table: "table"
-        case .tag: "tag"
-        case .section: "section"
-        }
+        kind == .function ? "func" : kind.description
     }
 
     /// The demangled spelling of `name`, when it is mangled.

@@ -134,13 +134,7 @@ public struct ResolvedLink: Sendable {
     private func describe(_ id: SymbolID, predictor: Predictor, diagnostics: [Diagnostic], references: [Reference], stoppedEarly: Bool) -> UndefinedSymbol {
         let symbol = linker.symbols[id]
         let kind = SymbolKindName(symbol.kind)
-        let type: String?
-        switch symbol.kind {
-        case .function, .tag: type = symbol.signature?.description
-        case .global: type = symbol.globalType?.description
-        case .table: type = symbol.tableType?.description
-        case .data, .section: type = nil
-        }
+        let type = symbol.typeDescription
         let weak = symbol.isWeak || symbol.wasWeakUndefined
         let imported = predictor.importOf[id]
         let resolution: InternalResolution?
@@ -223,18 +217,11 @@ public struct ResolvedLink: Sendable {
             let id = linker.slots[slot]
             let symbol = linker.symbols[id]
             guard symbol.isDefined, !symbol.isLocal, !symbol.isStub else { continue }
-            let type: String?
-            switch symbol.kind {
-            case .function, .tag: type = symbol.signature?.description
-            case .global: type = symbol.globalType?.description
-            case .table: type = symbol.tableType?.description
-            case .data, .section: type = nil
-            }
             result.append(DefinedSymbol(
                 name: symbol.name, kind: SymbolKindName(symbol.kind), binding: symbol.flags.binding.description,
                 visibility: symbol.flags.visibility.description, flags: symbol.flags.names,
                 definedIn: linker.fileName(symbol.file), size: symbol.kind == .data ? symbol.size : nil,
-                exported: linker.isExported(id) && linker.isLive(id), live: linker.isLive(id), type: type))
+                exported: linker.isExported(id) && linker.isLive(id), live: linker.isLive(id), type: symbol.typeDescription))
         }
         return result
     }

@@ -139,6 +139,15 @@ struct LinkSymbol: Sendable {
     var signature: FuncType?
     var globalType: GlobalTypeInfo?
     var tableType: TableType?
+    /// The signature, global type or table type, as reports spell it (nil for data).
+    var typeDescription: String? {
+        switch kind {
+        case .function, .tag: signature?.description
+        case .global: globalType?.description
+        case .table: tableType?.description
+        case .data, .section: nil
+        }
+    }
     var importName: String?
     var importModule: String?
     var isCalledDirectly = false

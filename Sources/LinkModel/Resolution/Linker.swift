@@ -267,14 +267,14 @@ struct Linker {
             guard let defined = list.first(where: { symbols[$0].isDefined && symbols[$0].kind == .function }) else {
                 let a = symbols[list[0]], b = symbols[list[1]]
                 events.append(.error(
-                    "function signature mismatch: \(name)\n>>> defined as \(a.signature.map(\.description) ?? "none") in \(fileName(a.file))\n>>> defined as \(b.signature.map(\.description) ?? "none") in \(fileName(b.file))",
+                    conflict("function signature mismatch: ", name, (a.signature.map(\.description) ?? "none", a.file), (b.signature.map(\.description) ?? "none", b.file)),
                     symbol: name))
                 return
             }
             for variant in list where variant != defined {
                 let f = symbols[variant], d = symbols[defined]
                 events.append(.warning(
-                    "function signature mismatch: \(name)\n>>> defined as \(f.signature.map(\.description) ?? "none") in \(fileName(f.file))\n>>> defined as \(d.signature.map(\.description) ?? "none") in \(fileName(d.file))",
+                    conflict("function signature mismatch: ", name, (f.signature.map(\.description) ?? "none", f.file), (d.signature.map(\.description) ?? "none", d.file)),
                     symbol: name))
                 replaceWithUnreachable(variant, stubName: "signature_mismatch:" + display(f.name))
             }

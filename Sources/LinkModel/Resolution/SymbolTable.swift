@@ -63,10 +63,16 @@ extension Linker {
         SymbolNames.display(name, demangle: options.demangle)
     }
 
+    /// wasm-ld's message for two definitions that disagree: `headline` and the name, then
+    /// each definition as `>>> defined as WHAT in FILE`, the one seen first first.
+    func conflict(_ headline: String, _ name: String, _ first: (String, FileID?), _ second: (String, FileID?)) -> String {
+        "\(headline)\(name)\n>>> defined as \(first.0) in \(fileName(first.1))\n>>> defined as \(second.0) in \(fileName(second.1))"
+    }
+
     mutating func reportTypeError(_ existing: SymbolID, file: FileID?, kind: SymbolKind) {
         let symbol = symbols[existing]
         events.append(.error(
-            "symbol type mismatch: \(display(symbol.name))\n>>> defined as \(symbol.kind.llvmName) in \(fileName(symbol.file))\n>>> defined as \(kind.llvmName) in \(fileName(file))",
+            conflict("symbol type mismatch: ", display(symbol.name), (symbol.kind.llvmName, symbol.file), (kind.llvmName, file)),
             symbol: symbol.name))
     }
 
@@ -79,7 +85,7 @@ extension Linker {
         guard symbol.kind == .global else { return reportTypeError(existing, file: file, kind: .global) }
         if let type, let old = symbol.globalType, type != old {
             events.append(.error(
-                "Global type mismatch: \(symbol.name)\n>>> defined as \(Self.globalTypeString(old)) in \(fileName(symbol.file))\n>>> defined as \(Self.globalTypeString(type)) in \(fileName(file))",
+                conflict("Global type mismatch: ", symbol.name, (Self.globalTypeString(old), symbol.file), (Self.globalTypeString(type), file)),
                 symbol: symbol.name))
         }
     }
@@ -89,7 +95,7 @@ extension Linker {
         guard symbol.kind == .tag else { return reportTypeError(existing, file: file, kind: .tag) }
         if let signature, let old = symbol.signature, signature != old {
             events.append(.warning(
-                "Tag signature mismatch: \(symbol.name)\n>>> defined as \(old) in \(fileName(symbol.file))\n>>> defined as \(signature) in \(fileName(file))",
+                conflict("Tag signature mismatch: ", symbol.name, ("\(old)", symbol.file), ("\(signature)", file)),
                 symbol: symbol.name))
         }
     }
@@ -99,7 +105,7 @@ extension Linker {
         guard symbol.kind == .table else { return reportTypeError(existing, file: file, kind: .table) }
         if let type, let old = symbol.tableType, type.elementType != old.elementType {
             events.append(.error(
-                "Table type mismatch: \(symbol.name)\n>>> defined as \(old.elementType) in \(fileName(symbol.file))\n>>> defined as \(type.elementType) in \(fileName(file))",
+                conflict("Table type mismatch: ", symbol.name, ("\(old.elementType)", symbol.file), ("\(type.elementType)", file)),
                 symbol: symbol.name))
         }
     }
@@ -205,7 +211,7 @@ extension Linker {
             if let old = symbols[existing].importName, old != importName {
                 let symbol = symbols[existing]
                 events.append(.error(
-                    "import name mismatch for symbol: \(display(symbol.name))\n>>> defined as \(old) in \(fileName(symbol.file))\n>>> defined as \(importName) in \(fileName(file))",
+                    conflict("import name mismatch for symbol: ", display(symbol.name), (old, symbol.file), (importName, file)),
                     symbol: symbol.name))
             }
         }
@@ -214,7 +220,7 @@ extension Linker {
             if let old = symbols[existing].importModule, old != importModule {
                 let symbol = symbols[existing]
                 events.append(.error(
-                    "import module mismatch for symbol: \(display(symbol.name))\n>>> defined as \(old) in \(fileName(symbol.file))\n>>> defined as \(importModule) in \(fileName(file))",
+                    conflict("import module mismatch for symbol: ", display(symbol.name), (old, symbol.file), (importModule, file)),
                     symbol: symbol.name))
             }
         }

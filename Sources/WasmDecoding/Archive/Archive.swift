@@ -142,7 +142,7 @@ public struct Archive: Sendable {
             var entries: [IndexEntry] = []
             entries.reserveCapacity(reservation(offsets.count))
             for offset in offsets {
-                entries.append(IndexEntry(name: try readCString(&reader), memberHeaderOffset: offset + data.storage.origin))
+                entries.append(IndexEntry(name: try reader.readCString("a NUL-terminated symbol name"), memberHeaderOffset: offset + data.storage.origin))
             }
             return entries
         case .bsd:
@@ -161,7 +161,7 @@ public struct Archive: Sendable {
             return try pairs.map { (pair) throws(DecodeError) -> IndexEntry in
                 guard pair.0 < strings.count else { throw .malformed(at: strings.absoluteStart, "a ranlib name offset inside the strings") }
                 var nameReader = strings.slice(relative: pair.0..<strings.count).reader()
-                return IndexEntry(name: try readCString(&nameReader), memberHeaderOffset: pair.1 + data.storage.origin)
+                return IndexEntry(name: try nameReader.readCString("a NUL-terminated symbol name"), memberHeaderOffset: pair.1 + data.storage.origin)
             }
         }
     }
@@ -172,9 +172,6 @@ public struct Archive: Sendable {
         return value
     }
 
-    private static func readCString(_ reader: inout BinaryReader) throws(DecodeError) -> String {
-        try reader.readCString("a NUL-terminated symbol name")
-    }
 }
 
 /// The fixed 60-byte header in front of each member.
