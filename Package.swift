@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "Findings", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(

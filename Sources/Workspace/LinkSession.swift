@@ -117,7 +117,7 @@ public final class LinkSession: Sendable {
             statistics.objectsDecoded = decode.objectsDecoded
             statistics.objectsReused = decode.objectsReused
             resolved = link
-            findings = FindingsContext(resolved: link, searchFolders: searchFolders)
+            findings = reuse.findings(for: link, searchFolders: searchFolders)
         }
         statistics.milliseconds = (Self.now() - start) * 1000
         return LinkSnapshot(sections: listings, resolved: resolved, findings: findings, moduleSymbols: moduleRows, statistics: statistics)

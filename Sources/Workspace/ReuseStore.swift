@@ -1,11 +1,14 @@
+import Findings
 import LinkModel
 import Synchronization
 import WasmDecoding
 
 /// What one load decoded, kept for the next load of the same inputs: listing rows per
 /// section fingerprint, a linked module's symbols per the fingerprints of the sections they
-/// come from, and decoded objects (`DecodeCache`). Both `LinkSession` (the CLI's `--watch`)
-/// and the TUI's loader go through one store, so a reload decodes again only what changed.
+/// come from, decoded objects (`DecodeCache`) and the libraries of the search folders
+/// (`LibraryIndex`, reused while none of their files changes). Both `LinkSession` (the CLI's
+/// `--watch`) and the TUI's loader go through one store, so a reload decodes again only what
+/// changed.
 public final class ReuseStore: Sendable {
     /// Decoded objects for `ResolvedLink.resolve(_:cache:)`.
     public let decodeCache = DecodeCache()
@@ -15,6 +18,7 @@ public final class ReuseStore: Sendable {
         var standardInput: InputFile?
         var rows: [SectionFingerprint: SectionListing.Row] = [:]
         var moduleSymbols: [String: (key: [SectionFingerprint], rows: [ListedSymbol])] = [:]
+        var libraries: LibraryIndex?
     }
 
     public init() {}
@@ -27,6 +31,14 @@ public final class ReuseStore: Sendable {
     public var standardInput: InputFile? {
         get { memo.withLock { $0.standardInput } }
         set { memo.withLock { $0.standardInput = newValue } }
+    }
+
+    /// The findings context of a resolved link, with the libraries of its search folders read
+    /// again only when one of their files changed since the last load.
+    public func findings(for resolved: ResolvedLink, searchFolders: [String]) -> FindingsContext {
+        let context = FindingsContext(resolved: resolved, searchFolders: searchFolders, reusing: memo.withLock { $0.libraries })
+        memo.withLock { $0.libraries = context.libraries }
+        return context
     }
 
     /// The section listing of one binary: a row per section, decoded again only for sections

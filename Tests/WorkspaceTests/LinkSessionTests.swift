@@ -4,6 +4,7 @@ import TestSupport
 import LinkModel
 import WasmDecoding
 import Workspace
+import Findings
 
 /// Reloads decode again only what changed: a custom section of an object, one member of an
 /// archive. The counts are the proof; the prediction must follow the change.
@@ -104,5 +105,58 @@ struct LinkSessionTests {
         try good.write(to: folder.file("app.o"))
         let reloaded = try session.load()
         #expect(reloaded.statistics.objectsDecoded == 0)
+    }
+
+    @Test("the libraries of the search folders are read again only when one of their files changed")
+    func searchFolderLibraries() throws {
+        let folder = try Self.build()
+        let deps = folder.file("deps").path
+        try FileManager.default.createDirectory(atPath: deps, withIntermediateDirectories: true)
+        func library(defining name: String) throws -> [UInt8] {
+            try "int \(name)(void) { return 7; }\n".write(to: folder.file("extra.c"), atomically: true, encoding: .utf8)
+            try Toolchain.compile(folder.file("extra.c").path, to: folder.file("extra.o").path)
+            try Toolchain.archive(["extra.o"], to: "libextra.a", in: folder.url.path)
+            return [UInt8](try Data(contentsOf: folder.file("libextra.a")))
+        }
+        let first = try library(defining: "extra_aaaa"), second = try library(defining: "extra_bbbb")
+        try #require(first.count == second.count)
+        let path = deps + "/libextra.a"
+        func overwriteInPlace(_ bytes: [UInt8]) throws {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try #require(descriptor >= 0)
+            #expect(bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count)
+            close(descriptor)
+        }
+        func modified() -> timespec {
+            var status = stat()
+            _ = stat(path, &status)
+            return status.st_mtim
+        }
+        func defines(_ snapshot: LinkSnapshot, _ name: String) throws -> Bool {
+            try !#require(snapshot.findings).catalog.definitions(of: name).isEmpty
+        }
+        try overwriteInPlace(first)
+        let session = LinkSession(options: LinkOptions(files: ["app.o", "libwork.a"]), workingDirectory: folder.url.path,
+                                  searchFolders: [deps])
+        let loaded = try session.load()
+        #expect(try defines(loaded, "extra_aaaa"))
+
+        // The same file, same size, its old modification time put back: the stamps match, so
+        // the catalog is the one from the first load (it still shows extra_aaaa). That stale
+        // view is the proof nothing was read again.
+        let stamp = modified()
+        try overwriteInPlace(second)
+        var times = [stamp, stamp]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let reused = try session.load()
+        #expect(try defines(reused, "extra_aaaa"))
+        #expect(try !defines(reused, "extra_bbbb"))
+
+        // A real change (a new modification time) is read.
+        times = [stamp, timespec(tv_sec: stamp.tv_sec + 5, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let reread = try session.load()
+        #expect(try defines(reread, "extra_bbbb"))
+        #expect(try !defines(reread, "extra_aaaa"))
     }
 }

@@ -28,14 +28,26 @@ public struct LinkFindings: Sendable {
 public struct LibraryIndex: Sendable {
     public let catalog: LibraryCatalog
     public let nearMisses: NearMissIndex
+    /// The library files it was built from, as they were then.
+    public let stamps: [LibraryCatalog.FileStamp]
 
     /// - Parameters:
     ///   - options: the link (its `-L` folders, and the inputs, which are excluded).
     ///   - searchFolders: extra folders, as the process opens them.
-    public init(options: LinkOptions, searchFolders: [String] = []) {
-        let onLinkLine = Set(options.inputs.map(\.path))
+    ///   - previous: an index built before (the last load of a session): returned as it is
+    ///     when every library file of the folders is the same file, unchanged, so a reload
+    ///     reads no library again.
+    public init(options: LinkOptions, searchFolders: [String] = [], reusing previous: LibraryIndex? = nil) {
         let linkFolders = options.librarySearchPaths
-        catalog = LibraryCatalog(folders: linkFolders + searchFolders, linkSearchFolders: Set(linkFolders), exclude: onLinkLine)
+        let files = LibraryCatalog.libraryFiles(folders: linkFolders + searchFolders, linkSearchFolders: Set(linkFolders),
+                                                exclude: Set(options.inputs.map(\.path)))
+        let stamps = files.map { LibraryCatalog.FileStamp(path: $0.path, linkFlag: $0.linkFlag) }
+        if let previous, previous.stamps == stamps {
+            self = previous
+            return
+        }
+        self.stamps = stamps
+        catalog = LibraryCatalog(files: files)
         var candidates: [NearMissCandidate] = []
         candidates.reserveCapacity(catalog.definitions.count)
         for (name, definitions) in catalog.definitions {
@@ -89,8 +101,9 @@ public struct FindingsContext: Sendable {
     ///   - resolved: the link.
     ///   - searchFolders: extra folders to look for libraries in (`--search`), besides the
     ///     link's own `-L` folders.
-    public init(resolved: ResolvedLink, searchFolders: [String] = []) {
-        self.init(resolved: resolved, libraries: LibraryIndex(options: resolved.options, searchFolders: searchFolders))
+    ///   - previous: the libraries of an earlier context (a reload), reused when unchanged.
+    public init(resolved: ResolvedLink, searchFolders: [String] = [], reusing previous: LibraryIndex? = nil) {
+        self.init(resolved: resolved, libraries: LibraryIndex(options: resolved.options, searchFolders: searchFolders, reusing: previous))
     }
 
     /// A context over libraries indexed beforehand (`LibraryIndex.building`).

@@ -56,17 +56,51 @@ public struct LibraryCatalog: Sendable {
     /// are the `-L` folders, where `lib<name>.a` is offered as `-l<name>`. `exclude` lists
     /// paths already on the link line.
     public init(folders: [String], linkSearchFolders: Set<String> = [], exclude: Set<String> = []) {
+        self.init(files: Self.libraryFiles(folders: folders, linkSearchFolders: linkSearchFolders, exclude: exclude))
+    }
+
+    /// Reads `files` (as `libraryFiles` lists them), in order.
+    public init(files: [(path: String, linkFlag: String)]) {
+        for file in files { add(path: file.path, linkFlag: file.linkFlag) }
+    }
+
+    /// The library files `init(folders:linkSearchFolders:exclude:)` reads, in its order, each
+    /// with the flag that links it.
+    public static func libraryFiles(folders: [String], linkSearchFolders: Set<String> = [],
+                                    exclude: Set<String> = []) -> [(path: String, linkFlag: String)] {
         var seen = Set<String>()
+        var files: [(path: String, linkFlag: String)] = []
         for folder in folders {
-            for name in Self.listFolder(folder).sorted() where name.hasSuffix(".a") || name.hasSuffix(".rlib") || name.hasSuffix(".o") {
+            for name in listFolder(folder).sorted() where name.hasSuffix(".a") || name.hasSuffix(".rlib") || name.hasSuffix(".o") {
                 let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
                 guard !exclude.contains(path), seen.insert(path).inserted else { continue }
                 var flag = path
                 if linkSearchFolders.contains(folder), name.hasPrefix("lib"), name.hasSuffix(".a") {
                     flag = "-l" + name.dropFirst(3).dropLast(2)
                 }
-                add(path: path, linkFlag: flag)
+                files.append((path, flag))
             }
+        }
+        return files
+    }
+
+    /// What a file's catalog entry was read from: its identity, size and modification time.
+    /// Equal stamps for every file of the folders mean a catalog read again would be equal.
+    public struct FileStamp: Sendable, Hashable {
+        public var path: String
+        public var linkFlag: String
+        var device: UInt64 = 0, inode: UInt64 = 0, size: Int64 = -1, modified: Int64 = 0
+
+        /// The stamp of `path` now (size -1 when it cannot be read).
+        public init(path: String, linkFlag: String) {
+            self.path = path
+            self.linkFlag = linkFlag
+            var status = stat()
+            guard stat(path, &status) == 0 else { return }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         }
     }
 

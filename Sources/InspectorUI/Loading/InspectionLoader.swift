@@ -156,7 +156,7 @@ public struct InspectionLoader: InspectionLoading {
         post(.defined(defined, rows: Rows.defined(defined)))
 
         post(.progress("looking for near misses and libraries not linked", fraction: nil))
-        let context = FindingsContext(resolved: resolved, searchFolders: source.searchFolders.map(source.searchPath))
+        let context = reuse.findings(for: resolved, searchFolders: source.searchFolders.map(source.searchPath))
         post(.findingsContext(context, findings: context.analyze(prediction), policy: prediction.policy))
     }
 
