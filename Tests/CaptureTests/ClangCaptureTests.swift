@@ -27,13 +27,16 @@ struct ClangCaptureTests {
         try scratch.write("app.c", Self.linking)
         let base = ["--target=wasm32", "-nostdlib", "-O1", "app.c"]
 
-        let direct = try scratch.run(clang, base + ["-o", "direct.wasm"])
+        // wasm-ld names the module after its output file (the `name` section), so both links
+        // write `app.wasm`, the direct one in a folder of its own.
+        try FileManager.default.createDirectory(atPath: scratch.path + "/direct", withIntermediateDirectories: true)
+        let direct = try scratch.run(clang, base + ["-o", "direct/app.wasm"])
         let wrapped = try scratch.run(clang, base + ["-o", "app.wasm", "-fuse-ld=" + (try BuiltProducts.wrapper).path])
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(wrapped.status == direct.status)
         #expect(wrapped.stdout == direct.stdout)
         #expect(wrapped.stderr == direct.stderr)
-        #expect(FileManager.default.contents(atPath: scratch.path + "/app.wasm") == FileManager.default.contents(atPath: scratch.path + "/direct.wasm"))
+        #expect(FileManager.default.contents(atPath: scratch.path + "/app.wasm") == FileManager.default.contents(atPath: scratch.path + "/direct/app.wasm"))
 
         let folder = try #require(scratch.captureFolders().first)
         #expect(scratch.captureFolders().count == 1)
