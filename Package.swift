@@ -35,6 +35,10 @@ let package = Package(
 
         .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
 
+        // References placed in the source (DWARF of the referencing objects, call sites in a
+        // linked module) and the crates they belong to; read only when asked.
+        .target(name: "SourceLocations", dependencies: ["WasmDecoding", "LinkModel", "Demangling", "TextFormatting"]),
+
 
         // Real links captured by wasm-undef-ld: the link.json manifest, copying the files a
         // link reads, reading a capture back as a link whose files keep their original names.

@@ -103,6 +103,9 @@ public struct Reference: Sendable, Hashable {
     public var relocation: String
     /// Whether the chunk is live (a reference from dead code never counts).
     public var live: Bool
+    /// Offset of the relocated field in its section's content: for `code`, the address
+    /// DWARF gives the instruction (what source locations are looked up by).
+    public var offset: Int? = nil
 }
 
 /// What happens to one undefined symbol.

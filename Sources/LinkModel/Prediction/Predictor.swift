@@ -203,7 +203,7 @@ struct Predictor {
         let symbol = linker.symbols[id]
         let type = relocation.type
         if symbol.isUndefined && !symbol.isWeak {
-            liveReferences[id, default: []].append(Self.reference(chunk, in: file, relocation: type, live: true))
+            liveReferences[id, default: []].append(Self.reference(chunk, in: file, relocation: relocation, live: true))
         }
         var shownName: String? = nil
         func shown(_ predictor: Predictor) -> String {
@@ -255,7 +255,7 @@ struct Predictor {
         }
     }
 
-    static func reference(_ chunk: Chunk, in file: LinkFile, relocation: RelocationType, live: Bool) -> Reference {
+    static func reference(_ chunk: Chunk, in file: LinkFile, relocation: ChunkRelocation, live: Bool) -> Reference {
         let section: String
         switch chunk.kind {
         case .function: section = "code"
@@ -264,7 +264,7 @@ struct Predictor {
         }
         return Reference(
             input: file.name, path: file.path, member: file.memberName, function: chunk.name.isEmpty ? nil : chunk.name,
-            section: section, relocation: relocation.description, live: live)
+            section: section, relocation: relocation.type.description, live: live, offset: Int(relocation.offset))
     }
 
     // MARK: after the scan

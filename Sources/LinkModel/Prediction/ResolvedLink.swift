@@ -201,7 +201,7 @@ public struct ResolvedLink: Sendable {
                 for chunk in chunks {
                     for relocation in chunk.relocations where relocation.type != .typeIndexLEB && Int(relocation.index) < file.symbols.count {
                         guard linker.symbols[file.symbols[Int(relocation.index)]].name == name else { continue }
-                        result.append(Predictor.reference(chunk, in: file, relocation: relocation.type, live: chunk.live))
+                        result.append(Predictor.reference(chunk, in: file, relocation: relocation, live: chunk.live))
                     }
                 }
             }

@@ -38,6 +38,8 @@ struct ChunkRelocation: Sendable {
     var type: RelocationType
     /// Symbol index in the object (a type index for `R_WASM_TYPE_INDEX_LEB`).
     var index: UInt32
+    /// Offset of the patched field in its section's content (for code, the DWARF address).
+    var offset: UInt32
 }
 
 /// Where a chunk lives.

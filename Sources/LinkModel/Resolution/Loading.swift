@@ -356,7 +356,7 @@ extension Linker {
         for section in binary.sections where section.header.id == .custom {
             customIndexBySection[section.header.index] = file.customSections.count
             var chunk = Chunk(kind: .custom, index: file.customSections.count, name: section.header.name ?? "",
-                              relocations: ArraySlice((relocationsBySection[section.header.index] ?? []).map { ChunkRelocation(type: $0.type, index: $0.index) }),
+                              relocations: ArraySlice((relocationsBySection[section.header.index] ?? []).map { ChunkRelocation(type: $0.type, index: $0.index, offset: $0.offset) }),
                               live: live)
             chunk.discarded = discarded(sectionComdat[section.header.index])
             file.customSections.append(chunk)
@@ -386,7 +386,7 @@ extension Linker {
     /// Splits a section's relocations over its chunks by offset.
     static func chunks(ranges: [Range<Int>], relocations: [Relocation], kind: Chunk.Kind, names: [String], live: Bool) -> [Chunk] {
         // LLVM requires relocation offsets in non-decreasing order.
-        let all = relocations.map { ChunkRelocation(type: $0.type, index: $0.index) }
+        let all = relocations.map { ChunkRelocation(type: $0.type, index: $0.index, offset: $0.offset) }
         var result: [Chunk] = []
         result.reserveCapacity(ranges.count)
         var next = 0

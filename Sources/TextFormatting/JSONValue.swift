@@ -1,6 +1,7 @@
-/// A parsed JSON document (RFC 8259), just enough to read `link.json` back without Foundation.
+/// A parsed JSON document (RFC 8259), without Foundation: `link.json` read back, `cargo
+/// metadata`'s answer.
 /// Objects keep their members in order; numbers keep their text.
-enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(String)
@@ -8,7 +9,7 @@ enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -20,7 +21,7 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let value): hasher.combine(value)
@@ -36,30 +37,30 @@ enum JSONValue: Sendable, Hashable {
     }
 
     /// The member `key` of an object (nil for a missing member or a non-object).
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
-    var string: String? {
+    public var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
-    var int: Int? {
+    public var int: Int? {
         if case .number(let text) = self { return Int(text) }
         return nil
     }
 
-    var array: [JSONValue]? {
+    public var array: [JSONValue]? {
         if case .array(let values) = self { return values }
         return nil
     }
 
-    var isNull: Bool { self == .null }
+    public var isNull: Bool { self == .null }
 
     /// Parses a whole document.
-    static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
         parser.skipSpace()
         let value = try parser.value(depth: 0)
@@ -70,10 +71,10 @@ enum JSONValue: Sendable, Hashable {
 }
 
 /// Where and why a JSON document is not valid.
-struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    var offset: Int
-    var message: String
-    var description: String { "at byte \(offset): \(message)" }
+public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var offset: Int
+    public var message: String
+    public var description: String { "at byte \(offset): \(message)" }
 }
 
 private struct JSONParser {
