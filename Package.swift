@@ -29,15 +29,15 @@ let package = Package(
         // wasm-ld's view of a link: options, resolution, liveness, per-symbol outcomes.
         .target(name: "LinkModel", dependencies: ["WasmDecoding", "Demangling"]),
 
+        // References placed in the source (DWARF of the referencing objects, call sites in a
+        // linked module) and the crates they belong to; read only when asked.
+        .target(name: "SourceLocations", dependencies: ["WasmDecoding", "LinkModel", "Demangling", "TextFormatting"]),
+
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
         .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting", "BackgroundThreads"]),
 
-        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
-
-        // References placed in the source (DWARF of the referencing objects, call sites in a
-        // linked module) and the crates they belong to; read only when asked.
-        .target(name: "SourceLocations", dependencies: ["WasmDecoding", "LinkModel", "Demangling", "TextFormatting"]),
+        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "SourceLocations", "TextFormatting"]),
 
 
         // Real links captured by wasm-undef-ld: the link.json manifest, copying the files a
@@ -91,6 +91,7 @@ let package = Package(
                 "TextFormatting",
                 "LinkModel",
                 "Reporting",
+                "SourceLocations",
                 "Findings",
                 "Workspace",
                 "LinkCapture",

@@ -1,4 +1,5 @@
 import Findings
+import SourceLocations
 import LinkModel
 import TextFormatting
 
@@ -80,7 +81,9 @@ public enum Report {
 
     /// The text report: header (inputs, options, policy), one line per undefined symbol with
     /// its outcome and who references it, the import section, the diagnostics, the verdict.
-    public static func text(_ prediction: LinkPrediction, findings: LinkFindings = LinkFindings()) -> String {
+    /// - Parameter sources: source references (`--source-lines`): where each undefined
+    ///   symbol is used, and the crates they belong to.
+    public static func text(_ prediction: LinkPrediction, findings: LinkFindings = LinkFindings(), sources: SourceReferences? = nil) -> String {
         var out = "wasm-undef report (wasm-ld 21 semantics)\n\n"
         out += "inputs:\n"
         var inputs = TextTable([.init("path"), .init("kind"), .init("used")])
@@ -132,6 +135,8 @@ public enum Report {
             }
             out += symbols.render(indent: "  ")
         }
+
+        if let sources { out += sourceLinesText(prediction, sources) }
 
         out += "\nimports (\(prediction.imports.count))" + (prediction.linkOK ? "" : ", not written: the link fails") + ":\n"
         out += prediction.imports.isEmpty ? "  none\n" : importsTable(prediction.imports).render(indent: "  ")

@@ -1,4 +1,5 @@
 import Findings
+import SourceLocations
 import LinkModel
 import TextFormatting
 
@@ -8,7 +9,10 @@ public enum ReportJSON {
 
     /// The whole document, keys in a stable order, with a trailing newline. `findings` fill
     /// each symbol's `suggestions` array and the top-level `findings`.
-    public static func render(_ prediction: LinkPrediction, findings: LinkFindings = LinkFindings()) -> String {
+    /// - Parameter sources: source references (`--source-lines`): each symbol gets its
+    ///   `references`, and the document a `source_lines` summary.
+    public static func render(_ prediction: LinkPrediction, findings: LinkFindings = LinkFindings(),
+                              sources: SourceReferences? = nil) -> String {
         let suggestions = findings.suggestions
         var json = JSONWriter(pretty: true)
         json.object { json in
@@ -34,8 +38,9 @@ public enum ReportJSON {
                 }
             }
             json.array("undefined") { json in
-                for symbol in prediction.undefined { undefined(&json, symbol, suggestions: suggestions[symbol.name] ?? []) }
+                for symbol in prediction.undefined { undefined(&json, symbol, suggestions: suggestions[symbol.name] ?? [], sources: sources) }
             }
+            if let sources { sourceLines(&json, sources) }
             json.field("unreferenced_undefined_count", prediction.unreferencedUndefined.count)
             json.array("imports") { json in
                 for entry in prediction.imports { importEntry(&json, entry) }
@@ -91,7 +96,7 @@ public enum ReportJSON {
         }
     }
 
-    static func undefined(_ json: inout JSONWriter, _ symbol: UndefinedSymbol, suggestions: [Suggestion]) {
+    static func undefined(_ json: inout JSONWriter, _ symbol: UndefinedSymbol, suggestions: [Suggestion], sources: SourceReferences? = nil) {
         json.object { json in
             json.field("name", symbol.name)
             json.field("display_name", symbol.displayName)
@@ -120,6 +125,7 @@ public enum ReportJSON {
                     }
                 }
             }
+            if let sources { references(&json, sources.references(of: symbol.name)) }
             json.field("outcome", symbol.outcome.rawValue)
             json.field("resolution", symbol.resolution?.rawValue)
             if let entry = symbol.predictedImport {

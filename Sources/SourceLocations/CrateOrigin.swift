@@ -51,8 +51,10 @@ public struct CrateOrigin: Sendable, Hashable {
 
     public static func crateName(path: String, member: String?) -> String? {
         if let name = InputSummary.crateName(ofRustLibrary: path) { return name }
-        guard let member, member.hasSuffix(".rcgu.o") else { return nil }
-        let stem = member.prefix { $0 != "-" && $0 != "." }
+        // A member of an rlib, or a codegen unit cargo passes to the linker as it is.
+        let object = member ?? String(path.split(separator: "/").last ?? "")
+        guard object.hasSuffix(".rcgu.o") else { return nil }
+        let stem = object.prefix { $0 != "-" && $0 != "." }
         return stem.isEmpty ? nil : String(stem)
     }
 

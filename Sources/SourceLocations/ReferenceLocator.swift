@@ -7,8 +7,20 @@ import WasmDecoding
 /// have such references, and only when asked. Nothing here runs on the `report` path unless
 /// source lines are requested.
 public enum ReferenceLocator {
+    /// Where crates come from: `$CARGO_HOME` and `cargo metadata`, when known.
+    public struct CargoContext: Sendable {
+        public var cargoHome: String?
+        public var metadata: CargoMetadata?
+
+        public init(cargoHome: String?, metadata: CargoMetadata? = nil) {
+            self.cargoHome = cargoHome
+            self.metadata = metadata
+        }
+    }
+
     /// Source references for `symbols` (a prediction's `undefined`, say) of `resolved`.
-    public static func locate(_ symbols: [UndefinedSymbol], in resolved: ResolvedLink) -> SourceReferences {
+    public static func locate(_ symbols: [UndefinedSymbol], in resolved: ResolvedLink,
+                              cargo: CargoContext = CargoContext(cargoHome: nil)) -> SourceReferences {
         let inputs = Set(symbols.flatMap { $0.referencedBy.map(\.input) })
         let binaries = resolved.binaries(ofInputs: inputs)
         var indexes: [String: DwarfIndex?] = [:]
@@ -42,6 +54,31 @@ public enum ReferenceLocator {
             result.bySymbol[symbol.name] = located
         }
         result.inputsWithoutDebugInfo = withoutDebugInfo.sorted()
+        result.crates = crates(of: symbols, located: result, cargo: cargo)
+        return result
+    }
+
+    /// The origin of every crate the references come from, judged by the first source file
+    /// of its code.
+    static func crates(of symbols: [UndefinedSymbol], located: SourceReferences, cargo: CargoContext) -> [String: CrateOrigin] {
+        var firstSource: [String: (library: String, source: String?)] = [:]
+        for symbol in symbols {
+            for (reference, source) in zip(symbol.referencedBy, located.references(of: symbol.name)) {
+                guard let crate = source.crate else { continue }
+                if firstSource[crate] == nil || firstSource[crate]?.source == nil {
+                    firstSource[crate] = (reference.path, source.position?.path)
+                }
+            }
+        }
+        var result: [String: CrateOrigin] = [:]
+        for (crate, first) in firstSource {
+            result[crate] = CrateOrigin.classify(name: crate, sourcePath: first.source, libraryPath: first.library,
+                                                 cargoHome: cargo.cargoHome, metadata: cargo.metadata)
+            if result[crate]?.directory == nil, let source = first.source {
+                result[crate]?.directory = located.bySymbol.values.lazy.flatMap { $0 }
+                    .first { $0.crate == crate && $0.position?.path == source }?.position?.directory
+            }
+        }
         return result
     }
 

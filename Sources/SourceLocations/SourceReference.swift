@@ -48,12 +48,15 @@ public struct SourceReferences: Sendable {
     /// Inputs whose DWARF could not be read, with the error (their references keep their
     /// function names).
     public var unreadable: [(input: String, error: DecodeError)]
+    /// The crates of the references' Rust libraries, by name.
+    public var crates: [String: CrateOrigin]
 
     public init(bySymbol: [String: [SourceReference]] = [:], inputsWithoutDebugInfo: [String] = [],
-                unreadable: [(input: String, error: DecodeError)] = []) {
+                unreadable: [(input: String, error: DecodeError)] = [], crates: [String: CrateOrigin] = [:]) {
         self.bySymbol = bySymbol
         self.inputsWithoutDebugInfo = inputsWithoutDebugInfo
         self.unreadable = unreadable
+        self.crates = crates
     }
 
     /// The references of `symbol`, empty when none were located.

@@ -8,6 +8,7 @@ import Findings
 import LinkCapture
 import LinkModel
 import Reporting
+import SourceLocations
 
 /// The inputs and policy of `report` and `imports`: files plus `--policy`, a wasm-ld command
 /// line after `--`, or a link captured by wasm-undef-ld (`--capture`).
@@ -169,6 +170,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Keep watching the inputs and print the report again after each change (Ctrl-C ends).")
     var watch = false
 
+    @OptionGroup var sourceLines: SourceLineOptions
+
     @Flag(help: "After each load, print on standard error what was decoded and what was reused from the previous load.")
     var stats = false
 
@@ -192,7 +195,8 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let index = libraries?.value
-        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: index)
+        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: index,
+                               sources: try sourceLines.locate(prediction, in: resolved))
         // The process ends next: tearing down tens of thousands of indexed names would only
         // cost time (a tenth of the run), so the index is left to the exit.
         Self.keptUntilExit.withLock { $0 = (index, resolved) }
@@ -204,11 +208,12 @@ struct ReportCommand: ParsableCommand {
 
     /// The report of `prediction` with its findings, as `report` prints it.
     static func render(_ prediction: LinkPrediction, of resolved: ResolvedLink, format: OutputFormat, searchFolders: [String],
-                       libraries: LibraryIndex? = nil) -> String {
+                       libraries: LibraryIndex? = nil, sources: SourceReferences? = nil) -> String {
         let context = libraries.map { FindingsContext(resolved: resolved, libraries: $0) }
             ?? FindingsContext(resolved: resolved, searchFolders: searchFolders)
         let findings = context.analyze(prediction)
-        return format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
+        return format == .json ? ReportJSON.render(prediction, findings: findings, sources: sources)
+            : Report.text(prediction, findings: findings, sources: sources)
     }
 }
 
@@ -221,7 +226,9 @@ extension ReportCommand {
         let prediction = resolved.predict(policy: policy)
         if let fix { return (FixIt.render(fix, for: prediction), true) }
         let findings = snapshot.findings?.analyze(prediction) ?? LinkFindings()
-        let text = format == .json ? ReportJSON.render(prediction, findings: findings) : Report.text(prediction, findings: findings)
+        let sources = try sourceLines.locate(prediction, in: resolved)
+        let text = format == .json ? ReportJSON.render(prediction, findings: findings, sources: sources)
+            : Report.text(prediction, findings: findings, sources: sources)
         return (text, prediction.linkOK)
     }
 
