@@ -37,7 +37,11 @@ let package = Package(
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
         .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting", "BackgroundThreads"]),
 
-        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "SourceLocations", "TextFormatting"]),
+        // Source patches from the fix plan: the Rust extern-block scanner, C prototypes, edits
+        // by line (reads the crate's sources through a `SourceFiles` seam).
+        .target(name: "SourcePatching", dependencies: ["LinkModel", "Findings", "SourceLocations"]),
+
+        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "SourceLocations", "SourcePatching", "TextFormatting"]),
 
 
         // Real links captured by wasm-undef-ld: the link.json manifest, copying the files a
@@ -92,6 +96,7 @@ let package = Package(
                 "LinkModel",
                 "Reporting",
                 "SourceLocations",
+                "SourcePatching",
                 "Findings",
                 "Workspace",
                 "LinkCapture",

@@ -164,13 +164,16 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace the --output file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Instead of the report, write a fix-it: rust (an extern \"C\" block per import module), c (declarations with import_module/import_name) or allow-file (an --allow-undefined-file list), for the symbols --allow-undefined would import. Exit status 0.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Instead of the report, write a fix-it for the symbols the host is to provide (typos, symbols of libraries not linked and undefined data are listed apart, with their own fix): rust (an extern \"C\" block per import module), c (declarations with import_module/import_name), allow-file (an --allow-undefined-file list), rust-patch or c-patch (a unified diff adding the import attribute to the existing declarations the inputs' DWARF leads to). Exit status 0.", valueName: "kind"))
     var fix: FixIt.Language?
 
     @Flag(help: "Keep watching the inputs and print the report again after each change (Ctrl-C ends).")
     var watch = false
 
     @OptionGroup var sourceLines: SourceLineOptions
+
+    @Flag(name: .customLong("rename-near-misses"), help: "With --fix rust-patch or c-patch: link each near-miss name to the defined one (#[link_name], asm label) instead of only commenting on it.")
+    var renameNearMisses = false
 
     @Flag(help: "After each load, print on standard error what was decoded and what was reused from the previous load.")
     var stats = false
@@ -185,16 +188,18 @@ struct ReportCommand: ParsableCommand {
         if watch || stats { return try runSession() }
         // The libraries on the search folders are indexed on the other core while the link resolves.
         var libraries: LibraryIndex.Pending?
-        let search = link.searchFolders, wantsFindings = fix == nil
+        let search = link.searchFolders
         let (resolved, policy) = try link.resolve { options in
-            if wantsFindings { libraries = LibraryIndex.building(options: options, searchFolders: search) }
+            libraries = LibraryIndex.building(options: options, searchFolders: search)
         }
         let prediction = resolved.predict(policy: policy)
+        let index = libraries?.value
         if let fix {
-            try emit(FixIt.render(fix, for: prediction), to: output, overwrite: force)
+            let findings = (index.map { FindingsContext(resolved: resolved, libraries: $0) }
+                ?? FindingsContext(resolved: resolved, searchFolders: search)).analyze(prediction)
+            try emit(try fixItText(fix, prediction: prediction, findings: findings, resolved: resolved), to: output, overwrite: force)
             return
         }
-        let index = libraries?.value
         let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: index,
                                sources: try sourceLines.locate(prediction, in: resolved))
         // The process ends next: tearing down tens of thousands of indexed names would only
@@ -224,8 +229,8 @@ extension ReportCommand {
             throw ToolError(message: "report takes objects and archives; a linked module has no undefined symbols to predict (try `wasm-undef symbols`)")
         }
         let prediction = resolved.predict(policy: policy)
-        if let fix { return (FixIt.render(fix, for: prediction), true) }
         let findings = snapshot.findings?.analyze(prediction) ?? LinkFindings()
+        if let fix { return (try fixItText(fix, prediction: prediction, findings: findings, resolved: resolved), true) }
         let sources = try sourceLines.locate(prediction, in: resolved)
         let text = format == .json ? ReportJSON.render(prediction, findings: findings, sources: sources)
             : Report.text(prediction, findings: findings, sources: sources)

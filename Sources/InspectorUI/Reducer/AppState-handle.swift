@@ -1,4 +1,5 @@
 import Findings
+import Reporting
 import TerminalUI
 
 extension AppState {
@@ -104,7 +105,7 @@ extension AppState {
                 }
                 if case .exportFixIt(let language) = prompt.kind {
                     guard let prediction else { return [] }
-                    return [.write(WriteRequest(kind: .fixIt, path: path, contents: FixIt.render(language, for: prediction)))]
+                    return [.write(WriteRequest(kind: .fixIt, path: path, contents: FixIt.render(language, for: prediction, findings: findings)))]
                 }
                 return [.write(WriteRequest(kind: .allowList, path: path, contents: allowList.fileText))]
             }
@@ -122,7 +123,7 @@ extension AppState {
                 let unsaved = allowList.isModified ? " (with the allow list's unsaved changes: w writes them)" : ""
                 message = StatusMessage("wrote the report to \(request.path)" + unsaved, tone: .good)
             case .fixIt:
-                let count = prediction.map { FixIt.candidates($0).count } ?? 0
+                let count = prediction.map { FixPlan.candidates($0).count } ?? 0
                 message = StatusMessage("wrote a fix-it for \(Format.plural(count, "symbol")) to \(request.path)", tone: .good)
             case .allowList:
                 allowListPath = request.path

@@ -1,4 +1,5 @@
 import Findings
+import Reporting
 import TerminalUI
 
 /// What the bottom line is asking for.
@@ -66,6 +67,8 @@ extension FixIt.Language {
         case .rust: "Rust"
         case .c: "C"
         case .allowFile: "allow-file"
+        case .rustPatch: "Rust patch"
+        case .cPatch: "C patch"
         }
     }
 
@@ -75,6 +78,7 @@ extension FixIt.Language {
         case .rust: "wasm_imports.rs"
         case .c: "wasm_imports.h"
         case .allowFile: "allow-undefined.txt"
+        case .rustPatch, .cPatch: "wasm-imports.patch"
         }
     }
 }
