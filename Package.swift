@@ -127,9 +127,15 @@ let package = Package(
         // the built wasm-undef-ld, compared with wasm-ld alone, and `report --capture`.
         .testTarget(
             name: "CaptureTests",
-            dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
+            dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TextFormatting", "TestSupport", "wasm-undef-ld", "wasm-undef"]
         ),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        // Source lines (DWARF against llvm-dwarfdump and llvm-symbolizer), crates and source
+        // patches, on crates and C programs built at test time.
+        .testTarget(
+            name: "SourceLinesTests",
+            dependencies: ["SourceLocations", "SourcePatching", "Reporting", "Findings", "LinkModel", "WasmDecoding", "TestSupport"]
+        ),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "Reporting", "LinkModel", "WasmDecoding", "TestSupport"]),
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "Findings", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LinkCapture
+import TextFormatting
 import Testing
 import TestSupport
 

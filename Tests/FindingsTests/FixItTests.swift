@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 import LinkModel
 import WasmDecoding
-@testable import Findings
+import Findings
+@testable import Reporting
 
 /// Fix-its are checked by compiling them: the C declarations, forced into the program with
 /// `-include`, make wasm-ld link under its default policy and produce exactly the imports
@@ -55,9 +56,9 @@ struct FixItTests {
         let resolved = try ResolvedLink.resolve(LinkOptions(files: [folder.file("app.o").path]))
         let prediction = resolved.predict(policy: UndefinedPolicy(.error))
         #expect(!prediction.linkOK)
-        let header = FixIt.render(.c, for: prediction)
+        let header = FixIt.render(.c, for: prediction, findings: LinkFindings())
         #expect(header.contains("import_name(\"ext_add\")"))
-        #expect(header.contains("ext_data: data cannot be imported"))
+        #expect(header.contains("ext_data: define it: data cannot be imported"))
         try header.write(toFile: folder.file("fixit.h").path, atomically: true, encoding: .utf8)
 
         // Applied: the program compiled with the declarations, and the data defined (the
@@ -83,7 +84,7 @@ struct FixItTests {
         try Self.program.write(toFile: source, atomically: true, encoding: .utf8)
         try Toolchain.compile(source, to: folder.file("app.o").path)
         let prediction = try ResolvedLink.resolve(LinkOptions(files: [folder.file("app.o").path])).predict(policy: UndefinedPolicy(.error))
-        let block = FixIt.render(.rust, for: prediction)
+        let block = FixIt.render(.rust, for: prediction, findings: LinkFindings())
         #expect(block.contains("#[link(wasm_import_module = \"host\")]"))
         #expect(block.contains("pub fn ext_wide(arg0: i64, arg1: f32) -> i64;"))
         let version = try Run.program(URL(fileURLWithPath: rustc), ["--version"]).stdout

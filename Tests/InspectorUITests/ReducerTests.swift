@@ -4,6 +4,7 @@ import TerminalUI
 import TestSupport
 import Testing
 import Findings
+import Reporting
 
 /// Every command of the keymap, pressed on the demo link: what the state becomes and what
 /// the reducer asks the run loop to do.
@@ -319,7 +320,7 @@ struct ReducerTests {
         }
         #expect(request.kind == .fixIt)
         let prediction = try #require(state.prediction)
-        #expect(request.contents == FixIt.render(language, for: prediction))
+        #expect(request.contents == FixIt.render(language, for: prediction, findings: state.findings))
         #expect(request.contents.contains("mylibraryinit"))
         _ = state.handle(.wrote(request, .written))
         #expect(state.message?.text.hasPrefix("wrote a fix-it for") == true)
