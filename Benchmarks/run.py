@@ -41,6 +41,35 @@ def measure(argv, runs, stdin=None):
     return statistics.median(times), int(rss[-1]) if rss and rss[-1].isdigit() else 0
 
 
+def rust_std_link():
+    """A debug build of a std program with Debian's rustc 1.63 for wasm32-wasi, linked by
+    nothing: its objects kept (-C save-temps) and its wasm-ld line (without
+    --allow-undefined) printed. Returns (link arguments + [size reference], object) or None."""
+    rustc = "/usr/bin/rustc"
+    sysroot = "/usr/lib/rustlib/wasm32-wasi/lib"
+    if not os.path.exists(rustc) or not os.path.exists(sysroot):
+        return None
+    import tempfile, shlex
+    folder = tempfile.mkdtemp(prefix="wasm-undef-bench-rust-")
+    source = os.path.join(folder, "app.rs")
+    with open(source, "w") as f:
+        f.write('extern "C" { fn host_now() -> i32; }\n'
+                'fn main() {\n    let t = unsafe { host_now() };\n'
+                '    let args: Vec<String> = std::env::args().collect();\n'
+                '    println!("t = {} {:?}", t, args);\n    let _ = std::fs::read_to_string("x");\n}\n')
+    out = subprocess.run([rustc, "--target", "wasm32-wasi", "-g", "-C", "save-temps", "-C", "linker-flavor=wasm-ld",
+                          "-C", "linker=/bin/false", "--print", "link-args", "app.rs", "-o", "app.wasm"],
+                         cwd=folder, capture_output=True, text=True)
+    line = next((l for l in out.stdout.splitlines() if "-flavor" in l), None)
+    if not line:
+        return None
+    words = shlex.split(line)[3:]   # after the linker, -flavor wasm
+    words = [os.path.join(folder, w) if w.endswith(".o") and not w.startswith("/") else w for w in words]
+    link = [w for w in words if w not in ("--allow-undefined", "--fatal-warnings")]
+    libstd = next((w for w in link if "libstd-" in w), link[-1])
+    return link + [libstd], libstd
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=os.environ.get("WASM_UNDEF_CORPUS"))
@@ -105,6 +134,16 @@ def main():
                       "llvm-nm libc.a", [nm, os.path.join(wasi, "libc.a")]))
         cases.append(("report wasi-libc link", os.path.join(wasi, "libc.a"), [tool, "report", "--"] + link,
                       "wasm-ld (the link)", [os.path.join(llvm, "wasm-ld")] + link))
+
+    # Source lines (issue 14): every undefined reference of a debug build that links the Rust
+    # standard library (Debian's rustc 1.63 and its wasm32-wasi rlibs, which carry DWARF),
+    # with --source-lines against the same report without it, and llvm-symbolizer placing
+    # the same code offsets (peer); plus the plain report, which must cost the same as before.
+    rust_link = rust_std_link()
+    if rust_link:
+        link, offsets_input = rust_link
+        cases.append(("report --source-lines rust std link", link[-1], [tool, "report", "--source-lines", "--"] + link[:-1],
+                      "report (no source lines)", [tool, "report", "--"] + link[:-1]))
 
     only = [o for o in args.only.split(",") if o]
     rows = []
