@@ -52,6 +52,12 @@ public enum ReferenceLocator {
                     codeOffset: codeOffset, position: position, crate: CrateOrigin.crateName(of: reference)))
             }
             result.bySymbol[symbol.name] = located
+            var declarations: [DwarfDeclaration] = []
+            for input in Set(symbol.referencedBy.map(\.input)) {
+                guard let index = indexes[input] ?? nil else { continue }
+                declarations += index.declarations(named: symbol.name).filter { $0.declFile != nil && !declarations.contains($0) }
+            }
+            if !declarations.isEmpty { result.declarations[symbol.name] = declarations }
         }
         result.inputsWithoutDebugInfo = withoutDebugInfo.sorted()
         result.crates = crates(of: symbols, located: result, cargo: cargo)

@@ -50,6 +50,9 @@ public struct SourceReferences: Sendable {
     public var unreadable: [(input: String, error: DecodeError)]
     /// The crates of the references' Rust libraries, by name.
     public var crates: [String: CrateOrigin]
+    /// Declarations DWARF gives for the symbols (`DW_AT_declaration` with a file and line;
+    /// clang emits them for called functions when optimising), by symbol name.
+    public var declarations: [String: [DwarfDeclaration]] = [:]
 
     public init(bySymbol: [String: [SourceReference]] = [:], inputsWithoutDebugInfo: [String] = [],
                 unreadable: [(input: String, error: DecodeError)] = [], crates: [String: CrateOrigin] = [:]) {

@@ -229,10 +229,12 @@ struct PatchPlanner {
         var scanned: Set<String> = []
         var declared: Set<String> = []
         for entry in plan.entries {
+            // The files DWARF says declare it first, then the referencing files and their headers.
+            let declarationFiles = (sources.declarations[entry.symbol.name] ?? []).compactMap(\.declFile).map(Self.normalized)
             for reference in sources.references(of: entry.symbol.name) {
                 guard let position = reference.position else { continue }
                 if let directory = position.directory, !roots.contains(directory) { roots.append(directory) }
-                for path in includeClosure(position.path) where scanned.insert(path).inserted {
+                for path in declarationFiles + includeClosure(position.path) where scanned.insert(path).inserted {
                     guard let text = text(path) else { continue }
                     for declaration in CDeclarationScanner.declarations(in: text.bytes) {
                         guard let entry = fates[declaration.name], !declaration.hasImportAttribute else { continue }
@@ -274,7 +276,7 @@ struct PatchPlanner {
                     guard trimmed.hasPrefix("#"), trimmed.contains("include"),
                           let open = trimmed.firstIndex(of: "\""), let close = trimmed[trimmed.index(after: open)...].firstIndex(of: "\"") else { continue }
                     let name = String(trimmed[trimmed.index(after: open)..<close])
-                    let header = name.hasPrefix("/") ? name : (folder.isEmpty ? name : folder + "/" + name)
+                    let header = Self.normalized(name.hasPrefix("/") ? name : (folder.isEmpty ? name : folder + "/" + name))
                     if !result.contains(header) { result.append(header); next.append(header) }
                 }
             }
@@ -315,6 +317,24 @@ struct PatchPlanner {
         return folder.isEmpty ? nil : folder
     }
 
+    static func normalized(_ path: String) -> String { SourcePatcherPaths.normalized(path) }
+}
+
+/// Path spelling shared by the patcher and its tests.
+public enum SourcePatcherPaths {
+    /// `/a/./b/../c` → `/a/c` (DWARF keeps the `./` of `#include "./x.h"`).
+    public static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension PatchPlanner {
     static func chomp(_ line: String) -> String {
         var line = line
         while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
