@@ -52,6 +52,7 @@ public enum FuzzChecks {
             for section in binary.sections { _ = ContentDigest.of(section.content) }
             _ = try binary.decodeAll()
         }
+        if let binary = try? WasmBinary(file.window) { try sourceLines(binary, object: nil, size) }
         try listings(file, size)
     }
 
@@ -183,6 +184,29 @@ public enum FuzzChecks {
         }
         for symbol in object.symbols where symbol.index < 0 || symbol.index >= object.symbols.count {
             throw FuzzFinding("symbol \(symbol.name) has index \(symbol.index)")
+        }
+        try sourceLines(object.binary, object: object, size)
+    }
+
+    /// The DWARF readers (relocated by the object's `reloc..debug_*` sections when there is an
+    /// object), a lookup at the start of every line-table row, and the call scanner on every
+    /// function body: what `--source-lines` reads.
+    static func sourceLines(_ binary: WasmBinary, object: ObjectFile?, _ size: Int) throws(FuzzFinding) {
+        try outcome(size, "DWARF") { () throws(DecodeError) in
+            var index = try DwarfIndex(try DwarfSections(binary: binary, object: object))
+            for unit in index.units.indices {
+                guard let table = try index.lineTable(ofUnit: unit) else { continue }
+                for row in table.rows.prefix(64) { _ = try index.location(at: row.address) }
+            }
+        }
+        var bodies: [FunctionBody] = []
+        try outcome(size, "function bodies") { () throws(DecodeError) in bodies = try binary.codeSection()?.collect() ?? [] }
+        for body in bodies {
+            var calls: [CallSite] = []
+            try outcome(size, "call sites") { () throws(DecodeError) in calls = try CallScanner.calls(in: body, of: binary.window) }
+            for call in calls where !body.range.contains(call.operandOffset) {
+                throw FuzzFinding("a call operand at 0x\(hex(call.operandOffset)) outside its body \(body.range)")
+            }
         }
     }
 

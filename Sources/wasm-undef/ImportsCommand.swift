@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkModel
 import Reporting
+import SourceLocations
 import TextFormatting
 import WasmDecoding
 
@@ -22,6 +23,8 @@ struct ImportsCommand: ParsableCommand {
 
     @Flag(help: "Tab-separated values instead of aligned columns (text format).")
     var tsv = false
+
+    @OptionGroup var sourceLines: SourceLineOptions
 
     func validate() throws {
         try link.requireInputs()
@@ -62,10 +65,12 @@ struct ImportsCommand: ParsableCommand {
     /// function imports marked (what `--allow-undefined` makes of plain `extern`s).
     private func listLinkedModules() throws {
         var imports: [(entry: PredictedImport, envFunction: Bool)] = []
+        var callSites: [ModuleCallSites.Result] = []
         for path in link.files {
             let file = try openInput(path)
             try file.decode { (window) throws(DecodeError) in
                 let binary = try WasmBinary(window)
+                if sourceLines.enabled { callSites.append(try ModuleCallSites.find(in: binary, input: path)) }
                 let types = try binary.types()
                 try binary.importSection()?.forEach { entry in
                     let kind: PredictedImport.Kind
@@ -98,6 +103,7 @@ struct ImportsCommand: ParsableCommand {
                         json.field("kind", entry.kind.rawValue)
                         json.field("signature", entry.type)
                         json.field("env_function", envFunction)
+                        if sourceLines.enabled { Self.callSitesJSON(&json, callSites, entry) }
                     }
                 }
             }
@@ -109,6 +115,7 @@ struct ImportsCommand: ParsableCommand {
                               envFunction ? "env function: a plain extern under --allow-undefined?" : ""])
             }
             out.write(tsv ? table.renderTSV() : table.render())
+            if sourceLines.enabled { out.write(Self.callSitesText(callSites)) }
         }
         out.flush()
     }
