@@ -39,7 +39,7 @@ let package = Package(
 
         // Source patches from the fix plan: the Rust extern-block scanner, C prototypes, edits
         // by line (reads the crate's sources through a `SourceFiles` seam).
-        .target(name: "SourcePatching", dependencies: ["LinkModel", "Findings", "SourceLocations"]),
+        .target(name: "SourcePatching", dependencies: ["LinkModel", "Findings", "SourceLocations", "TextFormatting"]),
 
         .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "SourceLocations", "SourcePatching", "TextFormatting"]),
 

@@ -1,6 +1,7 @@
 import Findings
 import LinkModel
 import SourceLocations
+import TextFormatting
 
 /// Turns a `FixPlan` into edits of the sources the references' DWARF leads to.
 ///
@@ -153,7 +154,7 @@ struct PatchPlanner {
             notes.append("\(hostItems.map(\.symbol).joined(separator: ", ")): the block in \(path) already imports from \"\(existing)\"")
             return
         }
-        let attribute = "#[link(wasm_import_module = \(Self.rustString(module)))]"
+        let attribute = "#[link(wasm_import_module = \(Self.quoted(module)))]"
         let firstLine = text.lineIndex(ofOffset: block.range.lowerBound)
         let indent = text.indentation(ofLine: firstLine)
         if !splitNeeded {
@@ -202,9 +203,9 @@ struct PatchPlanner {
         let line = text.lineIndex(ofOffset: item.range.lowerBound)
         guard text.startsLine(item.range.lowerBound) else { return }
         let indent = text.indentation(ofLine: line)
-        var lines = [indent + "// wasm-undef: \(item.symbol.withoutControls): " + entry.fixText.withoutControls]
+        var lines = [indent + "// wasm-undef: \(TerminalSafe.escape(item.symbol)): " + TerminalSafe.escape(entry.fixText)]
         if options.renameNearMisses, case .nearMiss(let candidate, _) = entry.fate, item.kind == .function {
-            let linkName = indent + "#[link_name = \(Self.rustString(candidate))]"
+            let linkName = indent + "#[link_name = \(Self.quoted(candidate))]"
             if let range = item.linkNameRange {
                 // Its own `#[link_name]` names the typo: replace that line.
                 let attributeLine = text.lineIndex(ofOffset: range.lowerBound)
@@ -214,7 +215,7 @@ struct PatchPlanner {
                     return
                 }
                 edit(text.path, LineEdit(line: line, insert: lines))
-                edit(text.path, LineEdit(line: attributeLine, deleteCount: 1, insert: [text.indentation(ofLine: attributeLine) + "#[link_name = \(Self.rustString(candidate))]"]))
+                edit(text.path, LineEdit(line: attributeLine, deleteCount: 1, insert: [text.indentation(ofLine: attributeLine) + "#[link_name = \(Self.quoted(candidate))]"]))
                 return
             }
             lines.append(linkName)
@@ -248,9 +249,9 @@ struct PatchPlanner {
                         switch entry.fate {
                         case .hostImport(let module):
                             edit(path, LineEdit(line: line, insert: [
-                                indent + "__attribute__((import_module(\(Self.cString(module))), import_name(\(Self.cString(declaration.name)))))"]))
+                                indent + "__attribute__((import_module(\(Self.quoted(module))), import_name(\(Self.quoted(declaration.name)))))"]))
                         default:
-                            edit(path, LineEdit(line: line, insert: [indent + "/* wasm-undef: \(declaration.name): \(entry.fixText.withoutControls.replacingStars()) */"]))
+                            edit(path, LineEdit(line: line, insert: [indent + "/* wasm-undef: \(declaration.name): \(TerminalSafe.escape(entry.fixText).replacingStars()) */"]))
                         }
                     }
                 }
@@ -341,27 +342,19 @@ extension PatchPlanner {
         return line
     }
 
-    static func rustString(_ text: String) -> String {
-        "\"" + text.replacingBackslashesAndQuotes() + "\""
-    }
-
-    static func cString(_ text: String) -> String {
-        "\"" + text.replacingBackslashesAndQuotes() + "\""
+    /// A Rust or C string literal for a symbol or module name (both escape `\\` and `"`
+    /// alike; control characters are replaced).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for character in TerminalSafe.escape(text) {
+            if character == "\\" || character == "\"" { out.append("\\") }
+            out.append(character)
+        }
+        return out + "\""
     }
 }
 
 extension String {
-    func replacingBackslashesAndQuotes() -> String {
-        var out = ""
-        for character in self {
-            if character == "\\" || character == "\"" { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
-
-    /// Control characters (a newline in a hostile name) replaced, so a comment stays one line.
-    var withoutControls: String { String(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) }) }
 
     /// `*/` cannot end a C comment early.
     func replacingStars() -> String { String(map { $0 == "*" ? "×" : $0 }) }

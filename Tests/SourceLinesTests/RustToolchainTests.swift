@@ -22,26 +22,15 @@ struct RustToolchainTests {
         #[lang = "sized"]
         pub trait Sized: MetaSized {}
 
-        pub mod host {
-            extern "C" {
-                pub fn host_now() -> i32;
-                pub fn host_log(value: i32);
-            }
-        }
-
-        #[no_mangle]
-        pub extern "C" fn run() -> i32 {
-            unsafe {
-                host::host_log(
-                    host::host_now());
-                host::host_now()
-            }
-        }
-        """
+        """ + calls
 
     /// Debian's rustc 1.63 has a real `core`: the same calls without `no_core`.
     static let stdSource = """
         #![no_std]
+        """ + calls
+
+    /// The calls both sources make (line numbers count from here: the prelude comes first).
+    static let calls = """
         pub mod host {
             extern "C" {
                 pub fn host_now() -> i32;
