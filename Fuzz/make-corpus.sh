@@ -25,6 +25,7 @@ compile symbol-kinds-pic "$fixtures/symbol-kinds.c" c -O1 -fPIC
 compile symbol-kinds-O0 "$fixtures/symbol-kinds.c" c -O0
 compile thread-local "$fixtures/thread-local.c" c -O1 -matomics -mbulk-memory
 compile debug-info "$fixtures/debug-info.c" c -O0 -g
+compile debug-info-dwarf5 "$fixtures/debug-info.c" c -O1 -gdwarf-5
 compile inline-templates "$fixtures/inline-templates.cpp" c++ -O1 -fno-exceptions
 compile globals-tables-tags "$fixtures/globals-tables-tags.s" assembler -mexception-handling -mreference-types
 for source in "$root"/Sources/wasm-undef/Demo/src/*.c; do
@@ -43,6 +44,8 @@ compile linked "$work/linked.c" c -O0
 "$bin/wasm-ld" --no-entry "$work/objects/linked.o" -o "$work/modules/linked.wasm"
 "$bin/wasm-ld" --no-entry --export-dynamic --allow-undefined "$work/objects/demo-app.o" "$work/objects/demo-mylib.o" \
   -o "$work/modules/demo-app.wasm"
+# DWARF in a linked module (what imports --source-lines reads: call sites, no relocations).
+"$bin/wasm-ld" --no-entry --export-all --allow-undefined "$work/objects/debug-info-dwarf5.o" -o "$work/modules/debug-info.wasm"
 
 # Archives of a few small objects, with long member names and a non-wasm member.
 members=(symbol-kinds-O0 thread-local globals-tables-tags demo-compress)
