@@ -87,8 +87,10 @@ struct PatchPlanner {
                 placed = true
                 let origin = reference.crate.flatMap { sources.crates[$0] }
                 if let origin, !origin.isPatchable {
-                    if case .hostImport = entry.fate, !(foreign[origin.summary] ?? []).contains(entry.symbol.name) {
-                        foreign[origin.summary, default: []].append(entry.symbol.name)
+                    if case .hostImport = entry.fate {
+                        if !(foreign[origin.summary] ?? []).contains(entry.symbol.name) { foreign[origin.summary, default: []].append(entry.symbol.name) }
+                    } else if !notes.contains(where: { $0.hasPrefix(entry.symbol.displayName + " ") }) {
+                        notes.append("\(entry.symbol.displayName) (crate \(origin.summary), not patched): \(entry.fixText)")
                     }
                     continue
                 }
