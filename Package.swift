@@ -20,7 +20,7 @@ let package = Package(
     ],
     targets: [
         // Bytes in, typed values out: push parser, lazy section readers, archives.
-        .target(name: "WasmDecoding", dependencies: ["BackgroundThreads"]),
+        .target(name: "WasmDecoding"),
 
         // Output shared by every command and the TUI export: aligned tables, JSON, and the
         // escaping that keeps input-derived names from driving the terminal.
@@ -31,7 +31,7 @@ let package = Package(
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting", "BackgroundThreads"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting"]),
 
         .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "TextFormatting"]),
 
@@ -45,8 +45,9 @@ let package = Package(
         .target(name: "CCoreAffinity"),
         .target(name: "BackgroundThreads", dependencies: ["CCoreAffinity"]),
 
-        // Opened inputs over time: file watching, fingerprints, reload with reuse of what
-        // did not change.
+        // The one load pipeline (open, walk sections, link or module, resolve, predict,
+        // findings, in typed stages), inputs over time (file watching, reuse of what did not
+        // change) and the I/O of the findings (scanning library folders).
         .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings", "BackgroundThreads"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
@@ -71,13 +72,18 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
-        // The inspector as a value: panes, keymap, reducer and pure render of a link or module.
+        // The inspector as a value: panes, keymap, reducer and pure render of a link or module,
+        // and the rows built from the load pipeline's stages. No I/O.
         .target(
             name: "InspectorUI",
             dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace"]
         ),
-        // The inspector's run loop: background loading, effects, ncurses.
+        // The inspector's run loop: loading through the pipeline on a background thread,
+        // effects, file watching, ncurses.
         .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace", "BackgroundThreads"]),
+
+        // The bundled demo link's files (C sources and the script that embeds what they build).
+        .target(name: "DemoLink", exclude: ["src"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -92,10 +98,11 @@ let package = Package(
                 "LinkCapture",
                 "InspectorUI",
                 "InspectorTerminal",
+                "NcursesBackend",
+                "Demangling",
+                "DemoLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The demo's C sources and build script; DemoFiles.swift embeds what they build.
-            exclude: ["Demo/src"]
+            ]
         ),
 
         // The linker wrapper: records a real link into a capture, then runs the real linker.
@@ -119,10 +126,10 @@ let package = Package(
             name: "CaptureTests",
             dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
         ),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "Workspace", "TestSupport"]),
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "Findings", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "Findings", "DemoLink", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
@@ -136,7 +143,7 @@ let package = Package(
         // The inspector's screens (snapshots), reducer and keymap, on the demo link.
         .testTarget(
             name: "InspectorUITests",
-            dependencies: ["InspectorUI", "TerminalUI", "LinkModel", "Findings", "Reporting", "TestSupport", "wasm-undef", "InspectorTerminal"],
+            dependencies: ["InspectorUI", "InspectorTerminal", "TerminalUI", "LinkModel", "Findings", "Reporting", "Workspace", "DemoLink", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         // End-to-end: the built wasm-undef in tmux (keys, export, allow list, restore).

@@ -27,7 +27,7 @@ compile thread-local "$fixtures/thread-local.c" c -O1 -matomics -mbulk-memory
 compile debug-info "$fixtures/debug-info.c" c -O0 -g
 compile inline-templates "$fixtures/inline-templates.cpp" c++ -O1 -fno-exceptions
 compile globals-tables-tags "$fixtures/globals-tables-tags.s" assembler -mexception-handling -mreference-types
-for source in "$root"/Sources/wasm-undef/Demo/src/*.c; do
+for source in "$root"/Sources/DemoLink/src/*.c; do
   compile "demo-$(basename "$source" .c)" "$source" c -O1
 done
 

@@ -81,8 +81,8 @@ private struct Loop {
         log?.record("first-frame")
         // Follow the inputs on disk: a change reloads (decoding only what changed).
         let mailbox = self.mailbox, waker = terminal.waker
-        let watched = state.source.inputPaths.compactMap { state.source.openPath($0) }
-        let watcher = FileWatcher(paths: watched) { paths in
+        let watcher = FileWatcher(paths: state.source.loadSource.watchedPaths)
+        watcher.start { paths in
             mailbox.post(.filesChanged(paths))
             waker.wake()
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WasmDecoding
+import DemoLink
 
 /// `wasm-undef demo [DIR]`: writes the bundled demo link's files, to try every command on.
 struct DemoCommand: ParsableCommand {

@@ -28,7 +28,7 @@ struct FixItTests {
 
     /// The import section of a linked module: `module.name kind type` lines.
     static func imports(of module: String) throws -> [String] {
-        let binary = try WasmBinary(try InputFile(path: module).window)
+        let binary = try WasmBinary(try InputFile.open(path: module).window)
         let types = try binary.types()
         return try binary.importSection()?.collect().map { entry in
             var type = ""

@@ -1,3 +1,4 @@
+import InspectorTerminal
 @testable import InspectorUI
 import LinkModel
 import TerminalUI

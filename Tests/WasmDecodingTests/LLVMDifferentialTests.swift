@@ -61,7 +61,7 @@ struct LLVMDifferentialTests {
     func symbolsAgreeWithLLVMNM() throws {
         var compared = 0
         for input in try Self.inputs() {
-            let ours = try SymbolListing.symbols(of: try InputFile(path: input.url.path))
+            let ours = try SymbolListing.symbols(of: try InputFile.open(path: input.url.path))
                 .map { NMSymbol(member: $0.member, name: $0.name, letter: Self.letter($0)) }.sorted()
             let theirs = try Self.llvmNM(input.url).sorted()
             #expect(ours.count == theirs.count, "\(input.name): \(ours.count) symbols, llvm-nm \(theirs.count)")
@@ -96,7 +96,7 @@ struct LLVMDifferentialTests {
 
     /// Our sections of each member (or of the file), keyed like `objdumpBlocks`.
     static func ourBinaries(_ url: URL) throws -> [String?: WasmBinary] {
-        let file = try InputFile(path: url.path)
+        let file = try InputFile.open(path: url.path)
         if file.kind == .archive {
             var result: [String?: WasmBinary] = [:]
             for member in try Archive(file.window).members where member.kind.isWasm {

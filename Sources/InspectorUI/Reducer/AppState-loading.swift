@@ -124,7 +124,6 @@ extension AppState {
             return []
         }
         let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.sorted()
-        source.resolved = nil
         loading = LoadingState(text: "\(names.joined(separator: ", ")) changed: reloading", fraction: nil, isReload: true)
         applyLayout()
         return [.load(generation: bumpLoadGeneration())]
