@@ -71,7 +71,7 @@ let package = Package(
         // build; the shim defines NCURSES_WIDECHAR itself and the headers are in the default path.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
-        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI", "BackgroundThreads"]),
         // The inspector as a value: panes, keymap, reducer and pure render of a link or module,
         // and the rows built from the load pipeline's stages. No I/O.
         .target(
@@ -108,16 +108,20 @@ let package = Package(
         // The linker wrapper: records a real link into a capture, then runs the real linker.
         .executableTarget(name: "wasm-undef-ld", dependencies: ["LinkCapture"]),
 
+        // Wasm binaries and archives encoded byte by byte (the one LEB128 encoder), for the
+        // tests and the fuzz checks.
+        .target(name: "WasmBytes"),
+
         // The properties the fuzzers check, shared with the fuzz regression tests.
-        .target(name: "FuzzChecks", dependencies: ["WasmDecoding", "LinkModel"]),
+        .target(name: "FuzzChecks", dependencies: ["WasmDecoding", "LinkModel", "WasmBytes"]),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
-        .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
-        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport", "FuzzChecks"]),
+        .target(name: "TestSupport", dependencies: ["BackgroundThreads"], path: "Tests/TestSupport"),
+        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "WasmBytes", "Workspace", "TestSupport", "FuzzChecks"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
         .testTarget(
             name: "LinkModelTests",
-            dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
+            dependencies: ["LinkModel", "WasmDecoding", "TestSupport"],
             exclude: ["Cases", "RealLinks"]
         ),
         // Captures: manifest, file lists, the store; end to end, clang and rustc linking through
@@ -126,24 +130,29 @@ let package = Package(
             name: "CaptureTests",
             dependencies: ["LinkCapture", "LinkModel", "WasmDecoding", "TestSupport", "wasm-undef-ld", "wasm-undef"]
         ),
+        // The report's text and JSON, and how findings appear in them.
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "LinkModel", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "Workspace", "TestSupport"]),
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "Findings", "DemoLink", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "WasmBytes", "Findings", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
         ),
         // Test fixture, not a product: draws a grid with NcursesBackend, echoes keys, quits on q.
-        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/tui-harness"),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
+        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI", "BackgroundThreads"], path: "Tests/tui-harness"),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "CNcursesw", "TerminalUI"]),
         // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
         .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
         // The inspector's screens (snapshots), reducer and keymap, on the demo link.
         .testTarget(
             name: "InspectorUITests",
-            dependencies: ["InspectorUI", "InspectorTerminal", "TerminalUI", "LinkModel", "Findings", "Reporting", "Workspace", "DemoLink", "TestSupport"],
+            dependencies: [
+                "InspectorUI", "InspectorTerminal", "TerminalUI", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Workspace",
+                "DemoLink", "TestSupport",
+            ],
             exclude: ["__Snapshots__"]
         ),
         // End-to-end: the built wasm-undef in tmux (keys, export, allow list, restore).

@@ -98,10 +98,15 @@ enum StandardError {
             guard let base = bytes.baseAddress else { return }
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(2, base + offset, bytes.count - offset)
+                let written = systemWrite(2, base + offset, bytes.count - offset)
                 if written <= 0 { if errno == EINTR { continue } else { return } }
                 offset += written
             }
         }
     }
+}
+
+/// `write(2)` under a name that does not clash with `StandardError.write(_:)`.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

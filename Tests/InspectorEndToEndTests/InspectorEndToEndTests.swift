@@ -4,7 +4,7 @@ import Testing
 
 /// The built `wasm-undef` in tmux on the demo link: keys in, screens out, the files it
 /// writes, and the terminal it leaves behind.
-@Suite("wasm-undef TUI in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
+@Suite("wasm-undef TUI in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct InspectorEndToEndTests {
     /// A demo folder (written by `wasm-undef demo`) and the TUI running in it.
     struct Session {

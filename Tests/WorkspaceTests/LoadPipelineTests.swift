@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 import WasmDecoding
 import Workspace
+import WasmBytes
 
 /// The one load pipeline every front end goes through: one rule for link or module, each
 /// input opened once, the stages in order.

@@ -46,8 +46,7 @@ public struct LoadPipeline: Sendable {
         reuse?.beginLoad()
         self.load(&load, observe)
         if load.result.failure?.isIncomplete != true {
-            let elapsed = started.duration(to: clock.now).components
-            load.result.statistics.milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+            load.result.statistics.milliseconds = started.duration(to: clock.now).milliseconds
             observe(.statistics(load.result.statistics))
         }
         observe(.finished)

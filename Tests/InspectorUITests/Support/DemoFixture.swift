@@ -106,3 +106,25 @@ extension AppState {
         pane(.undefined).rows.first { $0.key == name }
     }
 }
+
+extension Overlay {
+    /// The detail view, when that is the overlay.
+    var detail: DetailView? {
+        if case .detail(let detail) = self { return detail }
+        return nil
+    }
+}
+
+extension Effect {
+    /// The background view asked for, when this is one.
+    var viewRequest: PaneState.ViewRequest? {
+        if case .computeView(let request) = self { return request }
+        return nil
+    }
+
+    /// The file write asked for, when this is one.
+    var writeRequest: WriteRequest? {
+        if case .write(let request) = self { return request }
+        return nil
+    }
+}
