@@ -6,36 +6,31 @@ import Testing
 import TestSupport
 
 /// The text and JSON renderings of a prediction and its findings, on small links compiled
-/// here (the same sources as the link model's cases of those names).
+/// here (most from the link model's case corpus).
 @Suite("Reports", .enabled(if: Toolchain.clang != nil, "no clang beside swift"))
 struct ReportTests {
-    /// C sources by object name, per link.
-    static let links: [String: [(object: String, source: String)]] = [
-        "mixed": [("mixed.o", """
-            void f1(void);
-            int f2(int, int);
-            float f3(double);
-            extern int d1;
-            extern char d2[];
-            void (*const fptrs[])(void) = { f1 };
-            char *const dptr = d2;
-            int _start(void) {
-              f1();
-              (void)fptrs;
-              (void)dptr;
-              return f2(d1, 2) + (int)f3(1.0);
-            }
-            """)],
-        "func_call": [("func_call.o", "void foo(int);\nvoid _start(void) {\n  foo(1);\n  foo(2);\n}\n")],
-        "dup_strong": [("a.o", "void missing(void);\nint dup(void) { return 1; }\nvoid _start(void) { missing(); }\n"),
-                       ("b.o", "int dup(void) { return 2; }\n")],
+    /// The link model's case corpus: `mixed`, `func_call` and `dup_strong` are read from it.
+    static let cases = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("LinkModelTests/Cases")
+
+    /// C sources by object name, per link (nil: the case of that name, one object per `.c`).
+    static let ownLinks: [String: [(object: String, source: String)]] = [
         "typo": [("app.o", "int mylibrary_init(void) { return 1; }\nint mylibraryinit(void);\nint _start(void) { return mylibraryinit(); }\n")],
     ]
+
+    static func sources(_ name: String) throws -> [(object: String, source: String)] {
+        if let own = ownLinks[name] { return own }
+        let folder = cases.appendingPathComponent(name)
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".c") }.sorted().map {
+            (String($0.dropLast(2)) + ".o", try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+        }
+    }
 
     /// The link `name` compiled in a fresh folder and resolved there.
     static func resolved(_ name: String) throws -> ResolvedLink {
         let folder = try TemporaryDirectory()
-        let objects = try #require(links[name])
+        let objects = try sources(name)
+        try #require(!objects.isEmpty)
         for (object, source) in objects {
             let path = folder.file(object).path + ".c"
             try source.write(toFile: path, atomically: true, encoding: .utf8)
