@@ -20,7 +20,7 @@ let package = Package(
     ],
     targets: [
         // Bytes in, typed values out: push parser, lazy section readers, archives.
-        .target(name: "WasmDecoding", dependencies: ["BackgroundThreads"]),
+        .target(name: "WasmDecoding"),
 
         // Output shared by every command and the TUI export: aligned tables, JSON, and the
         // escaping that keeps input-derived names from driving the terminal.
@@ -35,7 +35,7 @@ let package = Package(
 
         // Text and JSON renderings of a link prediction (shared by the CLI and the TUI export).
         // Analyses that explain undefined symbols: near-miss names, libraries not linked.
-        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting", "BackgroundThreads"]),
+        .target(name: "Findings", dependencies: ["WasmDecoding", "Demangling", "LinkModel", "TextFormatting"]),
 
         // Source patches from the fix plan: the Rust extern-block scanner, C prototypes, edits
         // by line (reads the crate's sources through a `SourceFiles` seam).
@@ -53,8 +53,9 @@ let package = Package(
         .target(name: "CCoreAffinity"),
         .target(name: "BackgroundThreads", dependencies: ["CCoreAffinity"]),
 
-        // Opened inputs over time: file watching, fingerprints, reload with reuse of what
-        // did not change.
+        // The one load pipeline (open, walk sections, link or module, resolve, predict,
+        // findings, in typed stages), inputs over time (file watching, reuse of what did not
+        // change) and the I/O of the findings (scanning library folders).
         .target(name: "Workspace", dependencies: ["WasmDecoding", "LinkModel", "Findings", "BackgroundThreads"]),
 
         // Symbol-name demangling (Itanium C++ through the C++ runtime, Rust legacy and v0 in Swift).
@@ -78,14 +79,19 @@ let package = Package(
         // build; the shim defines NCURSES_WIDECHAR itself and the headers are in the default path.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that touches the terminal: blits a CellGrid, reads keys, mouse, resize, signals.
-        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI"]),
-        // The inspector as a value: panes, keymap, reducer and pure render of a link or module.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalText", "TerminalUI", "BackgroundThreads"]),
+        // The inspector as a value: panes, keymap, reducer and pure render of a link or module,
+        // and the rows built from the load pipeline's stages. No I/O.
         .target(
             name: "InspectorUI",
             dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace"]
         ),
-        // The inspector's run loop: background loading, effects, ncurses.
+        // The inspector's run loop: loading through the pipeline on a background thread,
+        // effects, file watching, ncurses.
         .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace", "BackgroundThreads"]),
+
+        // The bundled demo link's files (C sources and the script that embeds what they build).
+        .target(name: "DemoLink", exclude: ["src"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -102,25 +108,30 @@ let package = Package(
                 "LinkCapture",
                 "InspectorUI",
                 "InspectorTerminal",
+                "NcursesBackend",
+                "Demangling",
+                "DemoLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The demo's C sources and build script; DemoFiles.swift embeds what they build.
-            exclude: ["Demo/src"]
+            ]
         ),
 
         // The linker wrapper: records a real link into a capture, then runs the real linker.
         .executableTarget(name: "wasm-undef-ld", dependencies: ["LinkCapture"]),
 
+        // Wasm binaries and archives encoded byte by byte (the one LEB128 encoder), for the
+        // tests and the fuzz checks.
+        .target(name: "WasmBytes"),
+
         // The properties the fuzzers check, shared with the fuzz regression tests.
-        .target(name: "FuzzChecks", dependencies: ["WasmDecoding", "LinkModel"]),
+        .target(name: "FuzzChecks", dependencies: ["WasmDecoding", "LinkModel", "WasmBytes"]),
 
         // Fixture building (clang, wasm-ld, llvm-nm from the Swift toolchain) shared by the tests.
-        .target(name: "TestSupport", dependencies: ["WasmDecoding"], path: "Tests/TestSupport"),
-        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "TestSupport", "FuzzChecks"]),
+        .target(name: "TestSupport", dependencies: ["BackgroundThreads"], path: "Tests/TestSupport"),
+        .testTarget(name: "WasmDecodingTests", dependencies: ["WasmDecoding", "WasmBytes", "Workspace", "TestSupport", "FuzzChecks"]),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
         .testTarget(
             name: "LinkModelTests",
-            dependencies: ["LinkModel", "Reporting", "WasmDecoding", "TestSupport"],
+            dependencies: ["LinkModel", "WasmDecoding", "TestSupport"],
             exclude: ["Cases", "RealLinks"]
         ),
         // Captures: manifest, file lists, the store; end to end, clang and rustc linking through
@@ -133,26 +144,31 @@ let package = Package(
         // patches, on crates and C programs built at test time.
         .testTarget(
             name: "SourceLinesTests",
-            dependencies: ["SourceLocations", "SourcePatching", "Reporting", "Findings", "LinkModel", "WasmDecoding", "TestSupport"]
+            dependencies: ["SourceLocations", "SourcePatching", "Reporting", "Findings", "LinkModel", "WasmDecoding", "Workspace", "TestSupport"]
         ),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "Reporting", "LinkModel", "WasmDecoding", "TestSupport"]),
+        // The report's text and JSON, how findings appear in them, and the fix-its (compiled).
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "Workspace", "TestSupport"]),
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "Findings", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "LinkModel", "WasmDecoding", "WasmBytes", "Findings", "TestSupport"]),
         .testTarget(name: "DemanglingTests", dependencies: ["Demangling", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]
         ),
         // Test fixture, not a product: draws a grid with NcursesBackend, echoes keys, quits on q.
-        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI"], path: "Tests/tui-harness"),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
+        .executableTarget(name: "tui-harness", dependencies: ["NcursesBackend", "TerminalUI", "BackgroundThreads"], path: "Tests/tui-harness"),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "CNcursesw", "TerminalUI"]),
         // End-to-end: runs tui-harness in tmux (keys, mouse, resize, signals, NO_COLOR, restore).
         .testTarget(name: "TerminalEndToEndTests", dependencies: ["TestSupport", "tui-harness"]),
         // The inspector's screens (snapshots), reducer and keymap, on the demo link.
         .testTarget(
             name: "InspectorUITests",
-            dependencies: ["InspectorUI", "TerminalUI", "LinkModel", "Findings", "Reporting", "TestSupport", "wasm-undef", "InspectorTerminal"],
+            dependencies: [
+                "InspectorUI", "InspectorTerminal", "TerminalUI", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Workspace",
+                "DemoLink", "TestSupport",
+            ],
             exclude: ["__Snapshots__"]
         ),
         // End-to-end: the built wasm-undef in tmux (keys, export, allow list, restore).

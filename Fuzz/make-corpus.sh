@@ -28,7 +28,7 @@ compile debug-info "$fixtures/debug-info.c" c -O0 -g
 compile debug-info-dwarf5 "$fixtures/debug-info.c" c -O1 -gdwarf-5
 compile inline-templates "$fixtures/inline-templates.cpp" c++ -O1 -fno-exceptions
 compile globals-tables-tags "$fixtures/globals-tables-tags.s" assembler -mexception-handling -mreference-types
-for source in "$root"/Sources/wasm-undef/Demo/src/*.c; do
+for source in "$root"/Sources/DemoLink/src/*.c; do
   compile "demo-$(basename "$source" .c)" "$source" c -O1
 done
 

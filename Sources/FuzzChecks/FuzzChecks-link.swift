@@ -5,6 +5,7 @@ import Darwin
 #endif
 import LinkModel
 import WasmDecoding
+import WasmBytes
 
 extension FuzzChecks {
     /// bytes → an object linked with a fixed one (`fuzzed.o fixed.o --no-entry`), predicted
@@ -79,16 +80,7 @@ private struct LinkFixture: Sendable {
     /// A relocatable object: type `() -> ()`, import `env.fuzzed_needed`, a function
     /// `fixed_defined` whose body calls it (a padded index at code offset 4, relocated).
     static let fixedObject: [UInt8] = {
-        func uleb(_ value: Int) -> [UInt8] {
-            var value = value, bytes: [UInt8] = []
-            repeat {
-                let low = UInt8(value & 0x7f)
-                value >>= 7
-                bytes.append(value == 0 ? low : low | 0x80)
-            } while value != 0
-            return bytes
-        }
-        func name(_ text: String) -> [UInt8] { uleb(text.utf8.count) + Array(text.utf8) }
+        let uleb = WasmBytes.uleb(_:) as (Int) -> [UInt8], name = WasmBytes.name(_:) as (String) -> [UInt8]
         func section(_ id: UInt8, _ content: [UInt8]) -> [UInt8] { [id] + uleb(content.count) + content }
         let body: [UInt8] = [0x00, 0x10, 0x80, 0x80, 0x80, 0x80, 0x00, 0x0b]
         let symbols: [UInt8] = [2]

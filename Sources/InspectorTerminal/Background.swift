@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BackgroundThreads
+import Synchronization
 
 /// Runs work on a new detached thread: loading and large sorts never run on the UI thread.
 enum Background {
@@ -23,30 +24,18 @@ enum Background {
 }
 
 /// Events posted by background threads for the UI thread, in order.
-final class Mailbox<Message: Sendable>: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var messages: [Message] = []
-
-    init() {
-        pthread_mutex_init(&mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(&mutex)
-    }
+final class Mailbox<Message: Sendable>: Sendable {
+    private let messages = Mutex<[Message]>([])
 
     func post(_ message: Message) {
-        pthread_mutex_lock(&mutex)
-        messages.append(message)
-        pthread_mutex_unlock(&mutex)
+        messages.withLock { $0.append(message) }
     }
 
     /// Everything posted so far, oldest first.
     func drain() -> [Message] {
-        pthread_mutex_lock(&mutex)
-        let taken = messages
-        messages.removeAll()
-        pthread_mutex_unlock(&mutex)
-        return taken
+        messages.withLock { messages in
+            defer { messages.removeAll() }
+            return messages
+        }
     }
 }

@@ -65,7 +65,7 @@ private struct Loop {
     let mailbox = Mailbox<AppEvent>()
     var state: AppState
     /// When each background view was asked for (for the benchmark log).
-    var viewStarted: [Int: Int64] = [:]
+    var viewStarted: [Int: ContinuousClock.Instant] = [:]
 
     init(terminal: NcursesTerminal, source: InspectionSource, writer: any InspectorFileWriter, loader: any InspectionLoading,
          log: BenchmarkLog?) {
@@ -81,8 +81,8 @@ private struct Loop {
         log?.record("first-frame")
         // Follow the inputs on disk: a change reloads (decoding only what changed).
         let mailbox = self.mailbox, waker = terminal.waker
-        let watched = state.source.inputPaths.compactMap { state.source.openPath($0) }
-        let watcher = FileWatcher(paths: watched) { paths in
+        let watcher = FileWatcher(paths: state.source.loadSource.watchedPaths)
+        watcher.start { paths in
             mailbox.post(.filesChanged(paths))
             waker.wake()
         }
@@ -90,7 +90,7 @@ private struct Loop {
         if perform([.load(generation: state.loadGeneration)]) { return .quit }
         while true {
             guard let event = terminal.nextEvent(timeout: nil) else { continue }
-            let received = BenchmarkLog.monotonic()
+            let received = ContinuousClock.now
             var events: [AppEvent] = []
             var keyLabel: String?
             switch event {
@@ -110,11 +110,11 @@ private struct Loop {
                 if perform(state.handle(event)) { return .quit }
                 logMilestone(event)
             }
-            let handled = BenchmarkLog.monotonic()
+            let handled = ContinuousClock.now
             let rendered = present()
             if let keyLabel, let log {
-                let now = BenchmarkLog.monotonic()
-                func milliseconds(_ from: Int64, _ to: Int64) -> Double { Double(to - from) / 1_000_000 }
+                let now = ContinuousClock.now
+                let milliseconds = BenchmarkLog.milliseconds
                 log.record("key \(keyLabel) \(milliseconds(received, now)) reduce \(milliseconds(received, handled)) render \(milliseconds(handled, rendered)) present \(milliseconds(rendered, now))")
             }
         }
@@ -140,7 +140,7 @@ private struct Loop {
                     }
                 }
             case .computeView(let request):
-                if log != nil { viewStarted[request.generation] = BenchmarkLog.monotonic() }
+                if log != nil { viewStarted[request.generation] = ContinuousClock.now }
                 let mailbox = self.mailbox
                 let waker = terminal.waker
                 Background.run {
@@ -158,9 +158,9 @@ private struct Loop {
 
     /// Renders and presents the state; returns when the render was done (for the benchmark log).
     @discardableResult
-    func present() -> Int64 {
+    func present() -> ContinuousClock.Instant {
         let frame = Screen.render(state)
-        let rendered = BenchmarkLog.monotonic()
+        let rendered = ContinuousClock.now
         terminal.present(frame.grid, cursor: frame.cursor.map { (row: $0.row, column: $0.column) })
         return rendered
     }
@@ -168,7 +168,7 @@ private struct Loop {
     mutating func logMilestone(_ event: AppEvent) {
         guard let log else { return }
         if case .viewComputed(let request, let order) = event, let started = viewStarted.removeValue(forKey: request.generation) {
-            let elapsed = Double(BenchmarkLog.monotonic() - started) / 1_000_000
+            let elapsed = BenchmarkLog.milliseconds(started, ContinuousClock.now)
             log.record("view \(request.pane.title) \(order.count) \(elapsed)")
         }
         guard case .loaded(let update, _) = event else { return }

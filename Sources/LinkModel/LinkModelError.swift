@@ -68,6 +68,16 @@ extension LinkModelError {
         LinkModelError(kind: .unreadableInput, message: "cannot open \(path): \(reason)", path: path)
     }
 
+    /// An input that could not be opened or decoded, as wasm-ld words it:
+    /// `cannot open a.o: No such file or directory`.
+    public init(_ error: InputError) {
+        switch error.reason {
+        case .file(let failure): self = .unreadable(error.path, failure.reasonText)
+        case .decode(let decodeError): self = .malformed(error.path, path: error.path, decodeError)
+        case .notModelled: self = LinkModelError(kind: .notModelled, message: error.description, path: error.path)
+        }
+    }
+
     public static func malformed(_ name: String, path: String, _ error: DecodeError) -> LinkModelError {
         LinkModelError(kind: .malformedInput, message: "\(name): \(error)", path: path, decodeError: error)
     }

@@ -1,6 +1,7 @@
 import CNcursesw
 import Glibc
 import TerminalUI
+import BackgroundThreads
 
 extension NcursesTerminal {
     /// Waits up to `timeout` milliseconds (nil: until something happens) for the next event:
@@ -11,7 +12,7 @@ extension NcursesTerminal {
     /// wait at once, and reads curses only when input is there (or already buffered by it).
     public func nextEvent(timeout: Int? = nil) -> InputEvent? {
         guard !stopped else { return nil }
-        let deadline = timeout.map { monotonicMilliseconds() + $0 }
+        let deadline = timeout.map { ContinuousClock.now.advanced(by: .milliseconds($0)) }
         while true {
             if let request = takePendingSignal() { return .terminate(request) }
             if let event = readCurses() { return event }
@@ -19,9 +20,9 @@ extension NcursesTerminal {
 
             var remaining: Int32 = -1
             if let deadline {
-                let left = deadline - monotonicMilliseconds()
+                let left = ContinuousClock.now.duration(to: deadline).milliseconds.rounded(.up)
                 if left <= 0 { return nil }
-                remaining = Int32(clamping: left)
+                remaining = Int32(clamping: Int(left))
             }
             var fds = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -72,11 +73,5 @@ extension NcursesTerminal {
         default:
             return KeyDecoding.keyCode(code).map(InputEvent.key)
         }
-    }
-
-    private func monotonicMilliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 }

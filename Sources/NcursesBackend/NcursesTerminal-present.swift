@@ -54,13 +54,6 @@ extension NcursesTerminal {
         lastFrame = grid
     }
 
-    /// Forgets the previous frame, so the next ``present(_:cursor:)`` repaints everything
-    /// (after another program wrote to the terminal).
-    public func invalidate() {
-        lastFrame = nil
-        clearok(window, true)
-    }
-
     private func attributes(_ attributes: Attributes) -> attr_t {
         var result = WU_A_NORMAL
         if attributes.contains(.bold) { result |= WU_A_BOLD }

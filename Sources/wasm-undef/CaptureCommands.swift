@@ -9,6 +9,8 @@ import InspectorUI
 import LinkModel
 import NcursesBackend
 import TextFormatting
+import Workspace
+import Findings
 
 /// Opening links captured by wasm-undef-ld, shared by `open`, `report --capture` and
 /// `imports --capture`.
@@ -22,26 +24,19 @@ enum CaptureCommands {
         }
     }
 
-    /// The captured link, read from the capture's copies under their original names, and the
-    /// policy to predict under (its own, unless `--policy`/`--allow-file` say otherwise).
-    static func resolve(_ captured: CapturedLink, policy name: PolicyName?, allowFile: String?) throws -> (ResolvedLink, UndefinedPolicy) {
+    /// What to load for the captured link: its files read from the capture's copies under
+    /// their original names, with its own policy unless `--policy`/`--allow-file` say otherwise.
+    static func source(_ captured: CapturedLink, policy name: PolicyName?, allowFile: String?, searchFolders: [String] = [])
+        throws -> LoadSource {
         var locations = captured.locations
         // The user's own allow list is read where the user named it, not from the capture.
         if let allowFile { locations.redirects[allowFile] = allowFile }
-        let result: Result<(ResolvedLink, UndefinedPolicy), LinkModelError> = Result { () throws(LinkModelError) in
+        do {
             var options = try captured.options()
-            let policy = LinkArguments.policy(of: &options, overriddenBy: name, allowFile: allowFile)
-            return (try ResolvedLink.resolve(options, locations: locations), policy)
-        }
-        switch result {
-        case .success(let value):
-            return value
-        case .failure(let error):
-            var message = error.message
-            if let path = error.path, let missing = captured.missingFiles.first(where: { $0.path == path }) {
-                message += " (the capture has no copy: \(missing.error ?? "not copied"))"
-            }
-            throw ToolError(message: "\(captured.name): \(message)", exitCode: 2)
+            LinkArguments.apply(name, allowFile: allowFile, to: &options)
+            return LoadSource(options: options, locations: locations, searchFolders: searchFolders)
+        } catch {
+            throw ToolError(message: "\(captured.name): \(error.message)")
         }
     }
 }
@@ -67,18 +62,18 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let captured = try CaptureCommands.find(capture)
-        let (resolved, policy) = try CaptureCommands.resolve(captured, policy: nil, allowFile: nil)
-        if isatty(STDOUT_FILENO) != 0, try openTUI(resolved, policy: policy, title: captured.name) { return }
-        let prediction = resolved.predict(policy: policy)
-        try emit(ReportCommand.render(prediction, of: resolved, format: .text, searchFolders: []), to: nil)
+        let source = try CaptureCommands.source(captured, policy: nil, allowFile: nil)
+        if isatty(STDOUT_FILENO) != 0 {
+            try TUICommand.checkReadable(source, capture: captured)
+            ProcessSetup.disableInteractiveBacktraces()
+            var inspection = InspectionSource(options: source.options, locations: source.locations, title: captured.name)
+            inspection.searchFolders = source.searchFolders
+            return try TUICommand.open(inspection)
+        }
+        let result = try LinkArguments.load(LoadPipeline(source, stages: [.prediction, .findings]), capture: captured)
+        let prediction = try ReportCommand.prediction(of: result)
+        try emit(ReportCommand.render(prediction, findings: result.findings ?? LinkFindings(), format: .text), to: nil)
         if !prediction.linkOK { throw ExitCode(1) }
-    }
-
-    /// Opens the captured link in the terminal UI, under `policy`, titled `title`.
-    func openTUI(_ link: ResolvedLink, policy: UndefinedPolicy, title: String) throws -> Bool {
-        ProcessSetup.disableInteractiveBacktraces()
-        try TUICommand.open(InspectionSource(resolved: link, policy: policy, title: title))
-        return true
     }
 }
 

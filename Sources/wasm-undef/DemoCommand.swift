@@ -1,5 +1,6 @@
 import ArgumentParser
-import WasmDecoding
+import DemoLink
+import TextFormatting
 
 /// `wasm-undef demo [DIR]`: writes the bundled demo link's files, to try every command on.
 struct DemoCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct DemoCommand: ParsableCommand {
         for file in DemoLink.files {
             let path = folder + "/" + file.name
             try SafeFileWriter.write(file.bytes, to: path, overwrite: force)
-            print(path)
+            emit(TerminalSafe.escape(path) + "\n")
         }
     }
 }

@@ -2,9 +2,25 @@ import LinkModel
 import Reporting
 import SourceLocations
 import TextFormatting
+import WasmDecoding
+import Workspace
 
 /// `imports --source-lines` on linked modules: where each imported function is called.
 extension ImportsCommand {
+    /// The call sites of every module input's imported functions (decoded now, on request).
+    static func callSites(of inputs: [OpenedInput]) throws -> [ModuleCallSites.Result] {
+        var results: [ModuleCallSites.Result] = []
+        for input in inputs {
+            guard let file = input.file else { continue }
+            do {
+                results.append(try ModuleCallSites.find(in: try WasmBinary(file.window), input: input.name))
+            } catch {
+                throw ToolError(message: "\(input.name): \(error)")
+            }
+        }
+        return results
+    }
+
     static func callSitesText(_ results: [ModuleCallSites.Result]) -> String {
         var out = "\ncall sites of the imported functions:\n"
         for result in results {

@@ -3,7 +3,7 @@ import LinkModel
 import Reporting
 import SourceLocations
 import TextFormatting
-import WasmDecoding
+import Workspace
 
 /// `wasm-undef imports`: the import section wasm-ld would write.
 struct ImportsCommand: ParsableCommand {
@@ -31,12 +31,12 @@ struct ImportsCommand: ParsableCommand {
     }
 
     func run() throws {
-        if link.linkerArguments.isEmpty, link.capture == nil, !link.files.isEmpty,
-           try link.files.allSatisfy({ try openInput($0).kind == .module }) {
-            return try listLinkedModules()
+        let (source, capture) = try link.loadSource()
+        let result = try LinkArguments.load(LoadPipeline(source, stages: [.prediction, .moduleImports]), capture: capture)
+        if result.kind == .module {
+            return listLinkedModules(result.moduleImports, callSites: sourceLines.enabled ? try Self.callSites(of: result.inputs) : [])
         }
-        let (resolved, policy) = try link.resolve()
-        let prediction = resolved.predict(policy: policy)
+        let prediction = try ReportCommand.prediction(of: result)
         var out = StandardOutput()
         switch format {
         case .json:
@@ -63,33 +63,18 @@ struct ImportsCommand: ParsableCommand {
 
     /// Linked modules have no link to predict: their own import sections, with the `env`
     /// function imports marked (what `--allow-undefined` makes of plain `extern`s).
-    private func listLinkedModules() throws {
-        var imports: [(entry: PredictedImport, envFunction: Bool)] = []
-        var callSites: [ModuleCallSites.Result] = []
-        for path in link.files {
-            let file = try openInput(path)
-            try file.decode { (window) throws(DecodeError) in
-                let binary = try WasmBinary(window)
-                if sourceLines.enabled { callSites.append(try ModuleCallSites.find(in: binary, input: path)) }
-                let types = try binary.types()
-                try binary.importSection()?.forEach { entry in
-                    let kind: PredictedImport.Kind
-                    var type = ""
-                    switch entry.descriptor {
-                    case .function(let index):
-                        kind = .function
-                        type = Int(index) < types.count ? types[Int(index)].functionType?.description ?? "type \(index)" : "type \(index)"
-                    case .global(let global): kind = .global; type = global.description
-                    case .table(let table): kind = .table; type = table.description
-                    case .memory(let memory): kind = .memory; type = memory.description
-                    case .tag(let tag):
-                        kind = .tag
-                        type = Int(tag.typeIndex) < types.count ? types[Int(tag.typeIndex)].functionType?.description ?? "" : ""
-                    }
-                    imports.append((PredictedImport(module: entry.module, name: entry.name, kind: kind, type: type, symbol: nil),
-                                    kind == .function && entry.module == "env"))
-                }
+    private func listLinkedModules(_ moduleImports: [ModuleImport], callSites: [ModuleCallSites.Result]) {
+        let imports = moduleImports.map { item -> (entry: PredictedImport, envFunction: Bool) in
+            let kind: PredictedImport.Kind
+            switch item.entry.descriptor {
+            case .function: kind = .function
+            case .global: kind = .global
+            case .table: kind = .table
+            case .memory: kind = .memory
+            case .tag: kind = .tag
             }
+            return (PredictedImport(module: item.entry.module, name: item.entry.name, kind: kind, type: item.type, symbol: nil),
+                    item.isEnvironmentFunction)
         }
         var out = StandardOutput()
         switch format {

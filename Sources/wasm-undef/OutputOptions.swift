@@ -6,6 +6,7 @@ import Darwin
 #endif
 import TextFormatting
 import WasmDecoding
+import Workspace
 
 /// `--format text|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,7 +53,11 @@ struct StandardOutput {
 }
 
 /// Opens an input the user named: a file, or `-` for standard input (read through the push
-/// parser).
-func openInput(_ path: String) throws(InputError) -> InputFile {
-    path == "-" ? try StandardInput.read() : try InputFile(path: path)
+/// parser), the way the load pipeline opens it.
+func openInput(_ path: String) throws -> InputFile {
+    do {
+        return try InputOpener.open(path)
+    } catch {
+        throw ToolError(error)
+    }
 }

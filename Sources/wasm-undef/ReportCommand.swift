@@ -1,7 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 import Workspace
 import Findings
@@ -76,36 +73,30 @@ struct LinkArguments: ParsableArguments {
         }
     }
 
-    var policyLabel: String { policy?.rawValue ?? "error" }
-
-    /// The options and the policy to predict under.
-    func optionsAndPolicy() throws -> (LinkOptions, UndefinedPolicy) {
-        do {
-            return try makeOptions()
-        } catch {
-            throw ToolError(message: error.message, exitCode: 2)
-        }
-    }
-
-    /// The options, resolved link and the policy to predict under.
-    /// - Parameter whileResolving: called with the options before the (slower) resolution
-    ///   starts, to start work that can run beside it.
-    func resolve(whileResolving: (LinkOptions) -> Void = { _ in }) throws -> (ResolvedLink, UndefinedPolicy) {
+    /// What to load: the files, the wasm-ld command line, or the capture (returned too, for
+    /// its error messages), with `--policy` and `--allow-file` applied to the options.
+    func loadSource() throws -> (source: LoadSource, capture: CapturedLink?) {
         if let capture {
-            return try CaptureCommands.resolve(try CaptureCommands.find(capture), policy: policy, allowFile: allowFile)
+            let captured = try CaptureCommands.find(capture)
+            return (try CaptureCommands.source(captured, policy: policy, allowFile: allowFile, searchFolders: searchFolders), captured)
         }
-        let result: Result<(ResolvedLink, UndefinedPolicy), LinkModelError> = Result { () throws(LinkModelError) in
-            let (options, policy) = try makeOptions()
-            whileResolving(options)
-            return (try ResolvedLink.resolve(options), policy)
-        }
-        switch result {
-        case .success(let value): return value
-        case .failure(let error): throw ToolError(message: error.message, exitCode: 2)
+        do {
+            return (LoadSource(options: try makeOptions(), searchFolders: searchFolders), nil)
+        } catch {
+            throw ToolError(message: error.message)
         }
     }
 
-    private func makeOptions() throws(LinkModelError) -> (LinkOptions, UndefinedPolicy) {
+    /// Loads `source` once, stages ignored.
+    /// - Throws: `ToolError` when the load failed.
+    static func load(_ pipeline: LoadPipeline, capture: CapturedLink?) throws -> LoadResult {
+        let result = pipeline.run()
+        if let failure = result.failure { throw ToolError(failure, capture: capture) }
+        return result
+    }
+
+    /// The options, with the policy to predict under applied.
+    private func makeOptions() throws(LinkModelError) -> LinkOptions {
         var options: LinkOptions
         if linkerArguments.isEmpty {
             options = LinkOptions(files: files, policy: policy ?? .error, allowFile: allowFile)
@@ -119,19 +110,18 @@ struct LinkArguments: ParsableArguments {
         } else {
             options = try LinkOptions.parse(arguments: linkerArguments)
         }
-        let policy = LinkArguments.policy(of: &options, overriddenBy: self.policy, allowFile: allowFile)
-        return (options, policy)
+        LinkArguments.apply(self.policy, allowFile: allowFile, to: &options)
+        return options
     }
 
-    /// The policy of `options` with `--policy` and `--allow-file` applied to both.
-    static func policy(of options: inout LinkOptions, overriddenBy name: PolicyName?, allowFile: String?) -> UndefinedPolicy {
+    /// Applies `--policy` and `--allow-file` to the policy flags of `options`.
+    static func apply(_ name: PolicyName?, allowFile: String?, to options: inout LinkOptions) {
         var policy = options.policy
         if let name {
             policy = UndefinedPolicy(name, allowFile: policy.allowFile)
         }
         if let allowFile { policy.allowFile = AllowList(path: allowFile, names: nil) }
         options.apply(policy)
-        return policy
     }
 }
 
@@ -185,68 +175,56 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        if watch || stats { return try runSession() }
-        // The libraries on the search folders are indexed on the other core while the link resolves.
-        var libraries: LibraryIndex.Pending?
-        let search = link.searchFolders
-        let (resolved, policy) = try link.resolve { options in
-            libraries = LibraryIndex.building(options: options, searchFolders: search)
-        }
-        let prediction = resolved.predict(policy: policy)
-        let index = libraries?.value
-        if let fix {
-            let findings = (index.map { FindingsContext(resolved: resolved, libraries: $0) }
-                ?? FindingsContext(resolved: resolved, searchFolders: search)).analyze(prediction)
-            try emit(try fixItText(fix, prediction: prediction, findings: findings, resolved: resolved), to: output, overwrite: force)
-            return
-        }
-        let text = Self.render(prediction, of: resolved, format: format, searchFolders: link.searchFolders, libraries: index,
-                               sources: try sourceLines.locate(prediction, in: resolved))
+        let (source, capture) = try link.loadSource()
+        // The fix-its follow the findings too: a typo is not made an import.
+        let stages: LoadStages = [.prediction, .findings]
+        if watch || stats { return try runSession(source, stages: stages) }
+        let result = try LinkArguments.load(LoadPipeline(source, stages: stages), capture: capture)
+        let (text, linkOK) = try render(result)
         // The process ends next: tearing down tens of thousands of indexed names would only
-        // cost time (a tenth of the run), so the index is left to the exit.
-        Self.keptUntilExit.withLock { $0 = (index, resolved) }
+        // cost time (a tenth of the run), so the load is left to the exit.
+        Self.keptUntilExit.withLock { $0 = result }
         try emit(text, to: output, overwrite: force)
-        if !prediction.linkOK { throw ExitCode(1) }
+        if !linkOK { throw ExitCode(1) }
     }
 
-    static let keptUntilExit = Mutex<(LibraryIndex?, ResolvedLink)?>(nil)
+    static let keptUntilExit = Mutex<LoadResult?>(nil)
 
-    /// The report of `prediction` with its findings, as `report` prints it.
-    static func render(_ prediction: LinkPrediction, of resolved: ResolvedLink, format: OutputFormat, searchFolders: [String],
-                       libraries: LibraryIndex? = nil, sources: SourceReferences? = nil) -> String {
-        let context = libraries.map { FindingsContext(resolved: resolved, libraries: $0) }
-            ?? FindingsContext(resolved: resolved, searchFolders: searchFolders)
-        let findings = context.analyze(prediction)
-        return format == .json ? ReportJSON.render(prediction, findings: findings, sources: sources)
-            : Report.text(prediction, findings: findings, sources: sources)
-    }
-}
-
-extension ReportCommand {
-    /// The report of one load of a `LinkSession`, or the fix-it.
-    func render(_ snapshot: LinkSnapshot, policy: UndefinedPolicy) throws -> (text: String, linkOK: Bool) {
-        guard let resolved = snapshot.resolved else {
-            throw ToolError(message: "report takes objects and archives; a linked module has no undefined symbols to predict (try `wasm-undef symbols`)")
-        }
-        let prediction = resolved.predict(policy: policy)
-        let findings = snapshot.findings?.analyze(prediction) ?? LinkFindings()
+    /// The report of a load (with its findings, and with `--source-lines` where each use is),
+    /// or the fix-it; and whether the link would succeed (always true for a fix-it).
+    func render(_ result: LoadResult) throws -> (text: String, linkOK: Bool) {
+        let prediction = try Self.prediction(of: result)
+        let findings = result.findings ?? LinkFindings()
+        guard let resolved = result.resolved else { return (Self.render(prediction, findings: findings, format: format), prediction.linkOK) }
         if let fix { return (try fixItText(fix, prediction: prediction, findings: findings, resolved: resolved), true) }
         let sources = try sourceLines.locate(prediction, in: resolved)
-        let text = format == .json ? ReportJSON.render(prediction, findings: findings, sources: sources)
+        return (Self.render(prediction, findings: findings, format: format, sources: sources), prediction.linkOK)
+    }
+
+    /// The load's prediction; linked modules have none.
+    static func prediction(of result: LoadResult) throws -> LinkPrediction {
+        guard let prediction = result.prediction else {
+            throw ToolError(message: "report takes objects and archives; a linked module has no undefined symbols to predict (try `wasm-undef symbols`)")
+        }
+        return prediction
+    }
+
+    /// The report as `report` prints it.
+    static func render(_ prediction: LinkPrediction, findings: LinkFindings, format: OutputFormat, sources: SourceReferences? = nil) -> String {
+        format == .json ? ReportJSON.render(prediction, findings: findings, sources: sources)
             : Report.text(prediction, findings: findings, sources: sources)
-        return (text, prediction.linkOK)
     }
 
     /// `--watch` / `--stats`: loads through a session, and with `--watch` reloads on every
     /// change, decoding again only what changed.
-    func runSession() throws {
-        let (options, policy) = try link.optionsAndPolicy()
-        let session = LinkSession(options: options, searchFolders: link.searchFolders)
+    func runSession(_ source: LoadSource, stages: LoadStages) throws {
         var firstLinkOK = true
         var first = true
-        try watchSession(session, watch: watch, stats: stats) { snapshot in
+        // The section walk is what `--stats` counts.
+        let pipeline = LoadPipeline(source, stages: stages.union(.sections), reuse: ReuseStore())
+        try watchLoads(pipeline, watch: watch, stats: stats) { result in
             do {
-                let (text, linkOK) = try render(snapshot, policy: policy)
+                let (text, linkOK) = try render(result)
                 if first {
                     try emit(text, to: output, overwrite: force)
                     firstLinkOK = linkOK
@@ -254,74 +232,44 @@ extension ReportCommand {
                     emit("\n" + text)
                 }
             } catch {
-                writeStandardError("wasm-undef: error: \((error as? ToolError)?.message ?? "\(error)")\n")
+                StandardError.error(error)
             }
             first = false
         }
-        if !firstLinkOK && fix == nil { throw ExitCode(1) }
+        if !firstLinkOK { throw ExitCode(1) }
     }
 }
 
-/// Loads `session`, shows it, and with `watch` reloads and shows it again after every change
-/// of its inputs; `stats` prints each load's statistics on standard error. A reload that
-/// fails (an input caught mid-write, or broken) says so once, keeps the last output and
-/// waits for the next change.
-func watchSession(_ session: LinkSession, watch: Bool, stats: Bool, show: (LinkSnapshot) -> Void) throws {
-    func load() throws -> LinkSnapshot {
-        do {
-            return try session.load()
-        } catch {
-            throw ToolError(message: error.message, exitCode: 2)
-        }
-    }
+/// Loads through `pipeline` (a session), shows the result, and with `watch` reloads and shows
+/// it again after every change of its inputs (`FileWatcher`); `stats` prints each load's
+/// statistics on standard error. A reload that fails (an input caught mid-write, or broken)
+/// says so once, keeps the last output and waits for the next change.
+func watchLoads(_ pipeline: LoadPipeline, watch: Bool, stats: Bool, show: (LoadResult) -> Void) throws {
     // Watch from before the first load, so a change made while it runs is not missed.
-    let changes = ChangeQueue()
-    let watcher = watch ? FileWatcher(paths: session.inputPaths) { changes.add($0) } : nil
+    let watcher = watch ? FileWatcher(paths: pipeline.source.watchedPaths) : nil
     defer { watcher?.stop() }
-    let first = try load()
-    if stats { writeStandardError("wasm-undef: load: \(first.statistics)\n") }
+    var changes = watcher?.changes()
+    let first = try LinkArguments.load(pipeline, capture: nil)
+    if stats { StandardError.note("load: \(first.statistics)") }
     show(first)
-    guard watch else { return }
     var waiting = false
-    while true {
-        let changed = changes.wait()
-        do {
-            let snapshot = try load()
-            waiting = false
-            if stats { writeStandardError("wasm-undef: reload (\(changed.sorted().joined(separator: ", "))): \(snapshot.statistics)\n") }
-            show(snapshot)
-        } catch let error as ToolError {
+    while let changed = changes?.next() {
+        let result = pipeline.run()
+        if let failure = result.failure {
             if !waiting {
-                writeStandardError("wasm-undef: \(error.message)\nwasm-undef: incomplete or unreadable input, waiting for the next change…\n")
+                StandardError.note(failure.message)
+                StandardError.note("incomplete or unreadable input, waiting for the next change…")
             }
             waiting = true
+            continue
         }
+        waiting = false
+        if stats { StandardError.note("reload (\(changed.sorted().joined(separator: ", "))): \(result.statistics)") }
+        show(result)
     }
 }
 
-/// Paths reported by a `FileWatcher`, handed to the waiting command loop.
-final class ChangeQueue: Sendable {
-    private let pending = Mutex<Set<String>>([])
-
-    func add(_ paths: Set<String>) {
-        pending.withLock { $0.formUnion(paths) }
-    }
-
-    /// Blocks until at least one path changed; returns and clears them.
-    func wait() -> Set<String> {
-        while true {
-            let paths = pending.withLock { paths -> Set<String> in
-                defer { paths = [] }
-                return paths
-            }
-            if !paths.isEmpty { return paths }
-            usleep(20_000)
-        }
-    }
-}
-
-/// Writes `text` to `path` (atomically, never replacing a file unless `overwrite`), or to
-/// standard output.
+/// Writes `text` to standard output.
 func emit(_ text: String) {
     var out = StandardOutput()
     out.write(text)
@@ -331,11 +279,6 @@ func emit(_ text: String) {
 /// Writes `text` to `path` (atomically, never replacing a file unless `overwrite`), or to
 /// standard output.
 func emit(_ text: String, to path: String?, overwrite: Bool = false) throws {
-    if let path {
-        try SafeFileWriter.write(Array(text.utf8), to: path, overwrite: overwrite)
-    } else {
-        var out = StandardOutput()
-        out.write(text)
-        out.flush()
-    }
+    guard let path else { return emit(text) }
+    try SafeFileWriter.write(Array(text.utf8), to: path, overwrite: overwrite)
 }

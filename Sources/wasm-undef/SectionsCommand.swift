@@ -28,12 +28,17 @@ struct SectionsCommand: ParsableCommand {
     var stats = false
 
     func run() throws {
-        if watch || stats { return try runSession() }
-        var listings: [SectionListing] = []
-        for path in files {
-            let file = try openInput(path)
-            listings += try file.decode { (window) throws(DecodeError) in try SectionListing.listings(of: file) }
+        let source = LoadSource(options: LinkOptions(files: files))
+        if watch || stats {
+            // A session: each reload decodes only the sections whose bytes changed.
+            return try watchLoads(LoadPipeline(source, stages: .sections, reuse: ReuseStore()), watch: watch, stats: stats, show: show)
         }
+        show(try LinkArguments.load(LoadPipeline(source, stages: .sections), capture: nil))
+    }
+
+    /// Prints the listings of a load.
+    func show(_ result: LoadResult) {
+        let listings = result.sections.map(\.listing)
         var out = StandardOutput()
         switch format {
         case .json: out.write(Self.json(listings))
@@ -43,24 +48,6 @@ struct SectionsCommand: ParsableCommand {
             out.write(&text)
         }
         out.flush()
-    }
-
-    /// `--watch` / `--stats`: loads through a `LinkSession`, which on each reload decodes only
-    /// the sections whose bytes changed.
-    func runSession() throws {
-        let session = LinkSession(options: LinkOptions(files: files), linking: false)
-        func show(_ snapshot: LinkSnapshot) {
-            var out = StandardOutput()
-            switch format {
-            case .json: out.write(Self.json(snapshot.sections))
-            case .text:
-                var text = TextBuffer()
-                Self.text(snapshot.sections, tsv: tsv, into: &text) { out.write(&$0) }
-                out.write(&text)
-            }
-            out.flush()
-        }
-        try watchSession(session, watch: watch, stats: stats, show: show)
     }
 
     static let columns: [TextTable.Column] = [

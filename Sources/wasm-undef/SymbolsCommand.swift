@@ -2,6 +2,7 @@ import ArgumentParser
 import Demangling
 import TextFormatting
 import WasmDecoding
+import Workspace
 
 /// `wasm-undef symbols FILE...`: one row per symbol.
 struct SymbolsCommand: ParsableCommand {
@@ -107,12 +108,13 @@ struct SymbolsCommand: ParsableCommand {
         let onlyDefined = defined, onlyUndefined = undefined
         for input in inputs {
             do {
-                try SymbolListing.visit(input, withTypes: withTypes, withNames: withNames) { row in
+                // An archive's members are decoded on every core.
+                try SymbolListing.visit(input, withTypes: withTypes, withNames: withNames, work: AllCores()) { row in
                     if onlyDefined && !row.defined || onlyUndefined && row.defined { return }
                     body(row)
                 }
             } catch {
-                CommandLineRunner.fail(error.description)
+                CommandLineRunner.fail(ToolError(error))
             }
         }
     }

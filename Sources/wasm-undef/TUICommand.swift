@@ -8,7 +8,10 @@ import InspectorTerminal
 import InspectorUI
 import LinkModel
 import NcursesBackend
-import WasmDecoding
+import Findings
+import DemoLink
+import Workspace
+import LinkCapture
 
 /// `wasm-undef [FILES…]` and `wasm-undef tui [FILES…]`: the terminal UI. Without files it
 /// opens the bundled demo link. When standard output is not a terminal, plain
@@ -51,7 +54,6 @@ struct TUICommand: ParsableCommand {
             source = demoSource(in: folder)
         } else {
             source = try linkSource()
-            try checkReadable(source)
         }
         do {
             try Self.open(source, logPath: logPath, baseDirectory: demoFolder?.originalDirectory) { demoFolder?.remove() }
@@ -92,13 +94,10 @@ struct TUICommand: ParsableCommand {
     }
 
     private func linkSource() throws -> InspectionSource {
-        if let capture = link.capture {
-            let captured = try CaptureCommands.find(capture)
-            let (resolved, policy) = try CaptureCommands.resolve(captured, policy: link.policy, allowFile: link.allowFile)
-            return InspectionSource(resolved: resolved, policy: policy, searchFolders: link.searchFolders, title: captured.name)
-        }
-        let (options, _) = try link.optionsAndPolicy()
-        var source = InspectionSource(options: options, searchFolders: link.searchFolders)
+        let (load, capture) = try link.loadSource()
+        try Self.checkReadable(load, capture: capture)
+        var source = InspectionSource(options: load.options, searchFolders: load.searchFolders, locations: load.locations,
+                                      title: capture?.name)
         if link.files.contains("-") {
             source.standardInput = try Self.moveStandardInputAside()
         }
@@ -121,42 +120,35 @@ struct TUICommand: ParsableCommand {
         return pipe
     }
 
-    /// Fails before the terminal is taken when an input cannot be opened.
-    private func checkReadable(_ source: InspectionSource) throws {
-        guard source.resolved == nil else { return }
+    /// Fails before the terminal is taken when an input cannot be read.
+    static func checkReadable(_ source: LoadSource, capture: CapturedLink? = nil) throws {
         for path in source.inputPaths where path != "-" {
             do {
-                _ = try InputFile(path: source.openPath(path) ?? path)
+                try InputOpener.checkReadable(path, locations: source.locations)
             } catch {
-                throw ToolError(message: error.description)
+                throw ToolError(error, capture: capture)
             }
         }
     }
 
     /// What plain `wasm-undef FILES… > file` does: the text report, as `report` writes it.
     private func printReport(demo: Bool) throws {
-        let resolved: ResolvedLink
-        let policy: UndefinedPolicy
-        var search = link.searchFolders
         var folder: DemoFolder?
+        defer { folder?.remove() }
+        var source: LoadSource, capture: CapturedLink?
         if demo {
             let created = try DemoFolder.create()
             folder = created
-            let source = demoSource(in: created)
-            search = source.searchFolders
-            policy = source.options.policy
-            do {
-                resolved = try ResolvedLink.resolve(source.options)
-            } catch {
-                created.remove()
-                throw ToolError(message: error.message)
-            }
+            let demo = demoSource(in: created)
+            source = LoadSource(options: demo.options, searchFolders: demo.searchFolders)
         } else {
-            (resolved, policy) = try link.resolve()
+            (source, capture) = try link.loadSource()
         }
-        let prediction = resolved.predict(policy: policy)
-        let text = ReportCommand.render(prediction, of: resolved, format: .text, searchFolders: search)
+        let result = try LinkArguments.load(LoadPipeline(source, stages: [.prediction, .findings]), capture: capture)
+        let prediction = try ReportCommand.prediction(of: result)
+        let text = ReportCommand.render(prediction, findings: result.findings ?? LinkFindings(), format: .text)
         folder?.remove()
+        folder = nil
         try emit(text, to: nil)
         if !prediction.linkOK { throw ExitCode(1) }
     }

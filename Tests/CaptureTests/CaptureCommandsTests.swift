@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `wasm-undef captures`, `open` and `report --capture` on captures made by the built wrapper.
-@Suite("Captures from the command line", .enabled(if: Toolchain.clang != nil && Toolchain.wasmLD != nil))
+@Suite("Captures from the command line", .enabled(if: Toolchain.clang != nil && Toolchain.wasmLD != nil, "no clang and wasm-ld beside swift"))
 struct CaptureCommandsTests {
     /// Three links through the wrapper, the middle one failing.
     static func threeCaptures() throws -> CaptureScratch {

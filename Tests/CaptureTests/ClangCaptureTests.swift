@@ -4,7 +4,7 @@ import TestSupport
 
 /// clang links through the built `wasm-undef-ld` (`-fuse-ld=/abs/path`) exactly as through
 /// wasm-ld, the capture holds what the link read, and `report --capture` agrees with wasm-ld.
-@Suite("clang links through wasm-undef-ld as through wasm-ld", .enabled(if: Toolchain.clang != nil && Toolchain.wasmLD != nil))
+@Suite("clang links through wasm-undef-ld as through wasm-ld", .enabled(if: Toolchain.clang != nil && Toolchain.wasmLD != nil, "no clang and wasm-ld beside swift"))
 struct ClangCaptureTests {
     static let linking = """
         __attribute__((import_module("host"), import_name("log"))) void host_log(int);
@@ -110,7 +110,7 @@ struct ClangCaptureTests {
     }
 
     @Test("a library found through -L/-l is captured as found, with the .imports file beside it, and the report agrees",
-          .enabled(if: WasiSysroot.found != nil))
+          .enabled(if: WasiSysroot.found != nil, "no wasi sysroot (apt-get install wasi-libc)"))
     func librariesThroughSearchPath() throws {
         let clang = try #require(Toolchain.clang)
         let sysroot = try #require(WasiSysroot.found)

@@ -6,7 +6,7 @@ import TestSupport
 /// with wasm-ld itself, the rlibs are captured with their crate names, and `report --capture`
 /// agrees with wasm-ld replaying the captured link. Needs a rustc with the
 /// wasm32-unknown-unknown standard library; the suite says so and is skipped otherwise.
-@Suite("rustc links through wasm-undef-ld as through wasm-ld", .enabled(if: WasmRustc.usable))
+@Suite("rustc links through wasm-undef-ld as through wasm-ld", .enabled(if: WasmRustc.usable, Comment(rawValue: WasmRustc.absence)))
 struct RustcCaptureTests {
     static let helper = """
         extern "C" { fn host_missing(x: i32) -> i32; }
@@ -68,14 +68,14 @@ struct RustcCaptureTests {
 /// A rustc that can compile for wasm32-unknown-unknown: `$RUSTC`, else the first `rustc` on
 /// PATH whose sysroot has that target's `libcore`.
 enum WasmRustc {
-    /// A rustc and wasm-ld to judge it are both here; when not, the reason is printed once.
-    static let usable: Bool = {
-        if Toolchain.wasmLD == nil { print("rustc capture tests: skipped, no wasm-ld next to swift") }
-        if path == nil {
-            print("rustc capture tests: skipped, no rustc with the wasm32-unknown-unknown target (set RUSTC, or `rustup target add wasm32-unknown-unknown`)")
-        }
-        return Toolchain.wasmLD != nil && path != nil
-    }()
+    /// A rustc and wasm-ld to judge it are both here.
+    static var usable: Bool { Toolchain.wasmLD != nil && path != nil }
+
+    /// Why the rustc capture tests do not run, when they do not.
+    static var absence: String {
+        Toolchain.wasmLD == nil ? "no wasm-ld next to swift"
+            : "no rustc with the wasm32-unknown-unknown target (set RUSTC, or `rustup target add wasm32-unknown-unknown`)"
+    }
 
     static var path: String? { Toolchain.wasmRustc }
 }

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Inputs the link model does not predict are refused with a clear message and exit status 2,
 /// never guessed at.
-@Suite("Inputs that are not modelled", .enabled(if: Toolchain.clang != nil && Toolchain.llvmAr != nil))
+@Suite("Inputs that are not modelled", .enabled(if: Toolchain.clang != nil && Toolchain.llvmAr != nil, "no clang and llvm-ar beside swift"))
 struct NotModelledTests {
     @Test("an LLVM bitcode object (LTO), alone or as an archive member, is exit 2 naming it")
     func bitcode() throws {

@@ -37,4 +37,34 @@ struct TerminalSafetyTests {
                     "\(arguments): the name must be shown escaped:\n\(result.stdout)")
         }
     }
+
+    /// An archive whose first member's size field (ten bytes) is an OSC 0 title change.
+    static let hostileArchive: [UInt8] = {
+        func field(_ text: String, _ width: Int) -> [UInt8] { Array(text.utf8) + Array(repeating: 0x20, count: width - text.utf8.count) }
+        return Array("!<arch>\n".utf8) + field("x.o/", 16) + field("0", 12) + field("0", 6) + field("0", 6) + field("644", 8)
+            + Array("\u{1b}]0;pwned\u{07}".utf8) + [0x60, 0x0a]
+    }()
+
+    @Test("errors quoting an input's bytes are escaped on standard error",
+          arguments: [["sections"], ["symbols"], ["imports"], ["report"], ["report", "--watch"], ["sections", "--stats"]])
+    func errorQuotingInput(arguments: [String]) throws {
+        let folder = try TemporaryDirectory()
+        let archive = folder.file("hostile.a")
+        try Data(Self.hostileArchive).write(to: archive)
+        let result = try Run.program(try TmuxSession.builtProduct(named: "wasm-undef"), arguments + [archive.path])
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("wasm-undef: error: "), "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains("\\x1b]0;pwned\\x07"), "\(arguments): the bytes are shown escaped: \(result.stderr)")
+        #expect(Self.rawControlBytes(Data(result.stderr.utf8)).isEmpty, "\(arguments): raw control bytes on stderr")
+    }
+
+    @Test("a file name argument is escaped in the error that names it", arguments: [["sections"], ["symbols"], ["report"], ["tui"]])
+    func hostileFileName(arguments: [String]) throws {
+        let folder = try TemporaryDirectory()
+        let name = folder.file("missing-\u{1b}[2J\u{202e}.o").path
+        let result = try Run.program(try TmuxSession.builtProduct(named: "wasm-undef"), arguments + [name])
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains("missing-\\x1b[2J\\u{202e}.o"), "\(arguments): \(result.stderr)")
+        #expect(Self.rawControlBytes(Data(result.stderr.utf8)).isEmpty, "\(arguments): raw control bytes on stderr")
+    }
 }

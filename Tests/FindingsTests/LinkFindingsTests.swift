@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workspace
 import TestSupport
 import LinkModel
 import Findings
@@ -10,7 +11,7 @@ struct LinkFindingsTests {
     /// `mylibrary_init`) and `compress_buffer` (only libcompress.a, not on the link line, defines it).
     static func demo() throws -> (folder: TemporaryDirectory, resolved: ResolvedLink) {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/wasm-undef/Demo/src")
+            .deletingLastPathComponent().appendingPathComponent("Sources/DemoLink/src")
         let folder = try TemporaryDirectory()
         for name in ["app", "mylib", "compress"] {
             try Toolchain.compile(sources.appendingPathComponent("\(name).c").path, to: folder.file("\(name).o").path)
@@ -24,7 +25,7 @@ struct LinkFindingsTests {
     @Test("the demo's typo shows: did you mean `mylibrary_init` (mylib.o)?")
     func typo() throws {
         let (folder, resolved) = try Self.demo()
-        let findings = FindingsContext(resolved: resolved, searchFolders: [folder.url.path]).analyze(resolved.predict(policy: UndefinedPolicy(.error)))
+        let findings = FindingsContext(resolved: resolved, libraries: LibraryFolders.scan(options: resolved.options, searchFolders: [folder.url.path]).index).analyze(resolved.predict(policy: UndefinedPolicy(.error)))
         let nearMiss = try #require(findings.findings(for: "mylibraryinit").first { $0.category == .nearMiss })
         #expect(nearMiss.message.contains("did you mean `mylibrary_init` (mylib.o)?"))
         #expect(nearMiss.severity == .error)
@@ -34,7 +35,7 @@ struct LinkFindingsTests {
     @Test("a library on the search path that defines the symbol is named, with the flag to add")
     func notLinked() throws {
         let (folder, resolved) = try Self.demo()
-        let findings = FindingsContext(resolved: resolved, searchFolders: [folder.url.path]).analyze(resolved.predict(policy: UndefinedPolicy(.error)))
+        let findings = FindingsContext(resolved: resolved, libraries: LibraryFolders.scan(options: resolved.options, searchFolders: [folder.url.path]).index).analyze(resolved.predict(policy: UndefinedPolicy(.error)))
         let suggestion = try #require(findings.suggestions["compress_buffer"]?.first)
         #expect(suggestion.kind == .notLinked)
         #expect(suggestion.definedIn == "libcompress.a(compress.o)")
@@ -52,14 +53,15 @@ struct LinkFindingsTests {
     }
 
     static let wasiLibraries = "/usr/lib/wasm32-wasi"
+    static let hasWasiLibc = FileManager.default.fileExists(atPath: wasiLibraries + "/libc.a")
 
-    /// `source` compiled and its link resolved with `-L` the wasi-libc folder and `flags`;
-    /// nil (with a note) where Debian's wasi-libc is not installed.
-    static func wasiLink(_ source: String, flags: [String] = []) throws -> ResolvedLink? {
-        guard FileManager.default.fileExists(atPath: wasiLibraries + "/libc.a") else {
-            print("note: \(wasiLibraries)/libc.a is absent (apt-get install wasi-libc); skipped")
-            return nil
-        }
+    /// The findings context of `resolved` with the libraries of its `-L` folders, as `report` builds it.
+    static func context(_ resolved: ResolvedLink) -> FindingsContext {
+        FindingsContext(resolved: resolved, libraries: LibraryFolders.scan(options: resolved.options, searchFolders: []).index)
+    }
+
+    /// `source` compiled and its link resolved with `-L` the wasi-libc folder and `flags`.
+    static func wasiLink(_ source: String, flags: [String] = []) throws -> ResolvedLink {
         let folder = try TemporaryDirectory()
         try source.write(to: folder.file("main.c"), atomically: true, encoding: .utf8)
         try Toolchain.compile(folder.file("main.c").path, to: folder.file("main.o").path)
@@ -68,24 +70,24 @@ struct LinkFindingsTests {
         return try ResolvedLink.resolve(options)
     }
 
-    @Test("wasi-libc: a program linked without libc.a is told to add -lc")
+    @Test("wasi-libc: a program linked without libc.a is told to add -lc",
+          .enabled(if: hasWasiLibc, "Debian's wasi-libc is not installed (apt-get install wasi-libc)"))
     func wasiLibcNotLinked() throws {
-        guard let resolved = try Self.wasiLink(
+        let resolved = try Self.wasiLink(
             "unsigned long strlen(const char *); int puts(const char *); int _start(void) { return puts(\"x\") + (int)strlen(\"yy\" + puts(\"z\")); }")
-        else { return }
-        let findings = FindingsContext(resolved: resolved).analyze(resolved.predict())
+        let findings = Self.context(resolved).analyze(resolved.predict())
         let strlen = try #require(findings.suggestions["strlen"]?.first { $0.kind == .notLinked })
         #expect(strlen.linkFlag == "-lc")
         #expect(strlen.definedIn == "libc.a(strlen.o)")
         #expect(findings.findings.contains { $0.category == .notLinked && $0.fix == "add -lc to the link" })
     }
 
-    @Test("wasi-libc: a typo of a libc function nothing else calls is matched in libc.a's members the link did not load")
+    @Test("wasi-libc: a typo of a libc function nothing else calls is matched in libc.a's members the link did not load",
+          .enabled(if: hasWasiLibc, "Debian's wasi-libc is not installed (apt-get install wasi-libc)"))
     func typoOfUnloadedMember() throws {
-        guard let resolved = try Self.wasiLink("int prinft(const char *, ...); int _start(void) { return prinft(\"x\"); }", flags: ["-lc"])
-        else { return }
+        let resolved = try Self.wasiLink("int prinft(const char *, ...); int _start(void) { return prinft(\"x\"); }", flags: ["-lc"])
         #expect(!resolved.definedSymbols().contains { $0.name == "printf" }, "printf.o is not loaded")
-        let findings = FindingsContext(resolved: resolved).analyze(resolved.predict())
+        let findings = Self.context(resolved).analyze(resolved.predict())
         let best = try #require(findings.suggestions["prinft"]?.first)
         #expect(best.kind == .nearMiss)
         #expect(best.name == "printf")

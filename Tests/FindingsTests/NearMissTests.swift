@@ -202,23 +202,3 @@ struct NearMissTests {
         }
     }
 }
-
-
-@Suite("Libraries not linked")
-struct LibraryCatalogTests {
-    @Test("a library on a search path is found through its symbol index, with the flag to add")
-    func wasiLibc() throws {
-        let folder = "/usr/lib/wasm32-wasi"
-        guard access(folder + "/libc.a", F_OK) == 0 else {
-            print("note: \(folder)/libc.a is absent (apt-get install wasi-libc); skipped")
-            return
-        }
-        let catalog = LibraryCatalog(folders: [folder], linkSearchFolders: [folder])
-        let printf = try #require(catalog.definitions(of: "printf").first)
-        #expect(printf.linkFlag == "-lc")
-        #expect(printf.displayName == "libc.a(printf.o)")
-        #expect(catalog.definitions(of: "definitely_not_in_libc").isEmpty)
-        let crt = try #require(catalog.definitions(of: "_start").first)
-        #expect(crt.linkFlag.hasSuffix("crt1-command.o") || crt.linkFlag.hasSuffix("crt1.o"))
-    }
-}

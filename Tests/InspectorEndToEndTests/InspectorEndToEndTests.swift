@@ -4,7 +4,7 @@ import Testing
 
 /// The built `wasm-undef` in tmux on the demo link: keys in, screens out, the files it
 /// writes, and the terminal it leaves behind.
-@Suite("wasm-undef TUI in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
+@Suite("wasm-undef TUI in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct InspectorEndToEndTests {
     /// A demo folder (written by `wasm-undef demo`) and the TUI running in it.
     struct Session {
@@ -49,8 +49,9 @@ struct InspectorEndToEndTests {
         let command = TmuxSession.shellQuoted(executable.path) + " tui " + TmuxSession.shellQuoted(object.path)
         let session = try TmuxSession(command: TmuxSession.recordingTerminalModes(of: command, in: directory), columns: 160, rows: 40)
         defer { session.kill() }
-        let screen = try session.waitFor("\\x1b]0;pwned\\x07", timeout: 15)
-        #expect(screen.contains("\\x1b]0;Pwned"), "the defined name too")
+        // The Defined pane fills after the Undefined one: wait for both names.
+        let screen = try session.waitFor("\\x1b]0;Pwned", timeout: 15)
+        #expect(screen.contains("\\x1b]0;pwned\\x07"), "the undefined name")
         // A raw OSC 0 would have retitled the pane; a raw ESC[2J would have wiped the frame.
         #expect(try session.paneTitle() != "pwned")
         #expect(screen.contains("Undefined"))

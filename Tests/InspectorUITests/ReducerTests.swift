@@ -1,3 +1,4 @@
+import InspectorTerminal
 @testable import InspectorUI
 import LinkModel
 import TerminalUI
@@ -56,13 +57,10 @@ struct ReducerTests {
     }
 
     @Test("Enter opens the detail of the selected row, Esc and Enter close it")
-    func detail() {
+    func detail() throws {
         var state = DemoFixture.loaded()
         state.press(.character("j"), .enter)
-        guard case .detail(let detail) = state.overlay else {
-            Issue.record("no detail view")
-            return
-        }
+        let detail = try #require(state.overlay?.detail, "no detail view")
         #expect(detail.key == "mylibraryinit")
         let text = detail.lines.map(\.text)
         #expect(text.contains("app.o  in _start  (code, R_WASM_FUNCTION_INDEX_LEB)"))
@@ -75,11 +73,11 @@ struct ReducerTests {
     }
 
     @Test("j/k scroll the detail view, and stop at its last page")
-    func detailScroll() {
+    func detailScroll() throws {
         var state = DemoFixture.loaded(size: Size(rows: 16, columns: 80))
         state.press(.character("j"), .enter)
         for _ in 0..<200 { state.press(.character("j")) }
-        guard case .detail(let detail) = state.overlay else { return }
+        let detail = try #require(state.overlay?.detail)
         let rows = OverlayText.rows(detail.lines, width: OverlayText.textArea(state.layout).columns).count
         #expect(detail.scroll == OverlayText.maximumScroll(rowCount: rows, layout: state.layout))
         #expect(detail.scroll > 0)
@@ -88,7 +86,7 @@ struct ReducerTests {
     }
 
     @Test("n and N step through the shown rows, wrapping; the detail view follows")
-    func nextMatch() {
+    func nextMatch() throws {
         var state = DemoFixture.loaded()
         let count = state.pane(.undefined).shownCount
         state.press(.character("N"))
@@ -96,10 +94,7 @@ struct ReducerTests {
         state.press(.character("n"))
         #expect(state.pane(.undefined).list.selection == 0)
         state.press(.enter, .character("n"))
-        guard case .detail(let detail) = state.overlay else {
-            Issue.record("the detail view closed")
-            return
-        }
+        let detail = try #require(state.overlay?.detail, "the detail view closed")
         #expect(detail.key == "mylibraryinit")
     }
 
@@ -162,17 +157,14 @@ struct ReducerTests {
     }
 
     @Test("a pane larger than the threshold sorts and filters on a background thread with the same result")
-    func backgroundView() {
+    func backgroundView() throws {
         var small = DemoFixture.loaded()
         var state = DemoFixture.loaded()
         state.backgroundThreshold = 0
         small.press(.character("2"), .character("s"))
         state.press(.character("2"))
         let effects = state.press(.character("s"))
-        guard case .computeView(let request)? = effects.first else {
-            Issue.record("no background view: \(effects)")
-            return
-        }
+        let request = try #require(effects.first?.viewRequest, "no background view: \(effects)")
         #expect(state.pane(.defined).pendingView == request.generation)
         #expect(Screen.render(state).grid.snapshot(includeStyles: false).contains("sorting…"))
         _ = state.handle(.viewComputed(request, order: request.run()))
@@ -182,14 +174,11 @@ struct ReducerTests {
         // Filtering too; a result for an older request is dropped.
         state.press(.character("/"))
         let typed = state.handle(.key(.character("m")))
-        guard case .computeView(let filtering)? = typed.first else {
-            Issue.record("no background filter: \(typed)")
-            return
-        }
+        let filtering = try #require(typed.first?.viewRequest, "no background filter: \(typed)")
         let newer = state.handle(.key(.character("y")))
         _ = state.handle(.viewComputed(filtering, order: filtering.run()))
         #expect(state.pane(.defined).pendingView != nil)
-        guard case .computeView(let latest)? = newer.first else { return }
+        let latest = try #require(newer.first?.viewRequest)
         _ = state.handle(.viewComputed(latest, order: latest.run()))
         #expect(state.shownNames(.defined) == ["mylibrary_init", "mylibrary_version"])
     }
@@ -261,7 +250,7 @@ struct ReducerTests {
     }
 
     @Test("w writes the allow list; from then on predictions use it as --allow-undefined-file")
-    func writeAllowList() {
+    func writeAllowList() throws {
         var state = DemoFixture.loaded()
         state.press(.character("/"))
         state.type("config")
@@ -289,10 +278,7 @@ struct ReducerTests {
         #expect(state.prompt?.kind == .exportReport)
         #expect(state.prompt?.input.text == "wasm-undef-report.txt")
         let effects = state.press(.enter)
-        guard case .write(let request)? = effects.first else {
-            Issue.record("no write: \(effects)")
-            return
-        }
+        let request = try #require(effects.first?.writeRequest, "no write: \(effects)")
         #expect(request.kind == .report)
         #expect(request.path == "wasm-undef-report.txt")
         #expect(!request.overwrite)
@@ -314,10 +300,7 @@ struct ReducerTests {
         #expect(state.prompt?.kind == .exportFixIt(language))
         #expect(state.prompt?.input.text == path)
         let effects = state.press(.enter)
-        guard case .write(let request)? = effects.first else {
-            Issue.record("no write: \(effects)")
-            return
-        }
+        let request = try #require(effects.first?.writeRequest, "no write: \(effects)")
         #expect(request.kind == .fixIt)
         let prediction = try #require(state.prediction)
         #expect(request.contents == FixIt.render(language, for: prediction, findings: state.findings))
@@ -327,15 +310,13 @@ struct ReducerTests {
     }
 
     @Test("an export to an existing file asks first: y replaces it, n leaves it")
-    func exportOverwrite() {
+    func exportOverwrite() throws {
         var state = DemoFixture.loaded()
         state.press(.character("e"))
         state.press(.control("u"))
         state.type("out.txt")
-        guard case .write(let request)? = state.press(.enter).first else {
-            Issue.record("no write")
-            return
-        }
+        let effects = state.press(.enter)
+        let request = try #require(effects.first?.writeRequest, "no write")
         #expect(request.path == "out.txt")
         _ = state.handle(.wrote(request, .exists))
         #expect(state.prompt?.kind == .confirmOverwrite(request))
@@ -571,7 +552,7 @@ struct ReducerTests {
     }
 
     @Test("an input that cannot be read: the Findings pane and the message say so")
-    func unreadable() {
+    func unreadable() throws {
         var source = DemoFixture.source()
         source.options.inputs.append(LinkInput(path: "missing.o"))
         var state = AppState(source: source, size: Size(rows: 40, columns: 120))
@@ -602,10 +583,7 @@ struct ReducerTests {
         state.press(.character("e"))
         #expect(state.prompt == nil)
         state.press(.character("4"), .enter)
-        guard case .detail(let detail) = state.overlay else {
-            Issue.record("no detail")
-            return
-        }
+        let detail = try #require(state.overlay?.detail, "no detail")
         #expect(detail.lines.contains { $0.kind == .bytes })
     }
 }

@@ -108,14 +108,11 @@ struct ScreenSnapshotTests {
     }
 
     @Test("an export asking before it replaces a file")
-    func confirmOverwrite() {
+    func confirmOverwrite() throws {
         var state = DemoFixture.loaded()
         state.press(.character("e"))
         let effects = state.press(.enter)
-        guard case .write(let request)? = effects.first else {
-            Issue.record("no write: \(effects)")
-            return
-        }
+        let request = try #require(effects.first?.writeRequest, "no write: \(effects)")
         _ = state.handle(.wrote(request, .exists))
         assertSnapshot(DemoFixture.snapshot(state, styles: false), named: "confirm-overwrite")
     }

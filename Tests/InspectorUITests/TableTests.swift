@@ -35,15 +35,13 @@ struct TableTests {
     }
 
     @Test("a pane's filter narrows as typed, and a background view request gives the same order")
-    func viewRequest() {
+    func viewRequest() throws {
         let rows = [row("b"), row("a"), row("ab"), row("c")]
         var pane = PaneState(schema: schema, viewportHeight: 10)
         let context = ViewContext(pane: .defined, demangle: true, backgroundThreshold: 0, generation: 1)
         _ = pane.setRows(rows, context: ViewContext(pane: .defined, demangle: true, backgroundThreshold: 100, generation: 0))
-        guard let request = pane.setSort(SortOrder(column: 0, ascending: false), context: context) else {
-            Issue.record("no background request")
-            return
-        }
+        let sorting = pane.setSort(SortOrder(column: 0, ascending: false), context: context)
+        let request = try #require(sorting, "no background request")
         #expect(request.run() == [3, 0, 2, 1])
         _ = pane.finishView(request, order: request.run(), context: context)
         #expect(pane.order == [3, 0, 2, 1])

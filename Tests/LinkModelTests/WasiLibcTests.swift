@@ -32,7 +32,7 @@ struct WasiSysroot {
 /// One real link: a C program against wasi-libc's `libc.a` and `crt1-command.o` with a host
 /// function (and a host data symbol) left undefined, compared with wasm-ld like the cases.
 @Suite("A real link against wasi-libc agrees with wasm-ld",
-       .enabled(if: Toolchain.wasmLD != nil && WasiSysroot.found != nil))
+       .enabled(if: Toolchain.wasmLD != nil && WasiSysroot.found != nil, "no wasm-ld beside swift, or no wasi sysroot (apt-get install wasi-libc)"))
 struct WasiLibcTests {
     static var sourceDirectory: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("RealLinks").path

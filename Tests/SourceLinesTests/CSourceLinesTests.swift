@@ -7,6 +7,7 @@ import SourcePatching
 import Testing
 import TestSupport
 import WasmDecoding
+import Workspace
 
 /// C programs built with `clang -g`: references placed as llvm-symbolizer places them, the
 /// `c-patch` that adds `import_module`/`import_name` to the prototypes in the header, and the
@@ -69,7 +70,7 @@ struct CSourceLinesTests {
         options.exports = ["run"]
         let resolved = try ResolvedLink.resolve(options)
         let prediction = resolved.predict()
-        let findings = FindingsContext(resolved: resolved, searchFolders: [program.path("search")]).analyze(prediction)
+        let findings = FindingsContext(resolved: resolved, libraries: LibraryFolders.scan(options: resolved.options, searchFolders: [program.path("search")]).index).analyze(prediction)
         return (FixPlan(prediction: prediction, findings: findings), ReferenceLocator.locate(prediction.undefined, in: resolved), resolved)
     }
 

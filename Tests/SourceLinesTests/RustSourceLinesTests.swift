@@ -7,6 +7,7 @@ import SourcePatching
 import Testing
 import TestSupport
 import WasmDecoding
+import Workspace
 
 /// One failed `cargo +nightly` build of the fixture crate, shared by the tests.
 enum FailedBuild {
@@ -34,7 +35,7 @@ enum FailedBuild {
     static func patch(_ build: Build, rename: Bool) throws -> (text: String, sources: SourceReferences) {
         let resolved = try resolve(build.objects, libraries: [build.fixture.clib.appendingPathComponent("libmylib.a").path])
         let prediction = resolved.predict()
-        let findings = FindingsContext(resolved: resolved, searchFolders: [build.fixture.search.path]).analyze(prediction)
+        let findings = FindingsContext(resolved: resolved, libraries: LibraryFolders.scan(options: resolved.options, searchFolders: [build.fixture.search.path]).index).analyze(prediction)
         let sources = ReferenceLocator.locate(prediction.undefined, in: resolved)
         let patch = SourcePatcher.patch(FixPlan(prediction: prediction, findings: findings), sources: sources, language: .rust,
                                         options: SourcePatcher.Options(renameNearMisses: rename), files: FileSystemSources())

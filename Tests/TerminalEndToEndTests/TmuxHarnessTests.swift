@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The harness itself, on trivial programs: if these fail, the backend tests mean nothing.
-@Suite("tmux harness", .serialized, .enabled(if: TmuxSession.isAvailable))
+@Suite("tmux harness", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TmuxHarnessTests {
     @Test("a command's output can be captured")
     func capture() throws {

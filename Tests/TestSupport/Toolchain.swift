@@ -1,3 +1,4 @@
+import BackgroundThreads
 import Foundation
 
 /// The Swift toolchain's LLVM tools (clang 21, wasm-ld, llvm-nm, llvm-objdump, llvm-ar),
@@ -72,19 +73,15 @@ public enum Run {
         process.standardError = errPipe
         process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
         try process.run()
-        // Read both pipes concurrently so a chatty child cannot block on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        // Read both pipes at once so a chatty child cannot block on a full pipe.
+        let out = BackgroundThread { outPipe.fileHandleForReading.readDataToEndOfFile() }
+        let err = BackgroundThread { errPipe.fileHandleForReading.readDataToEndOfFile() }
         if let input {
             inPipe.fileHandleForWriting.write(input)
             try? inPipe.fileHandleForWriting.close()
         }
         process.waitUntilExit()
-        group.wait()
+        let outData = out.join(), errData = err.join()
         return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
     }

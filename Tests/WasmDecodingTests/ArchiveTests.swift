@@ -7,7 +7,7 @@ import WasmDecoding
 struct ArchiveTests {
     static func archive(_ name: String) throws -> (url: URL, archive: Archive) {
         let url = try #require(try FixtureCatalog.allFiles().first { $0.name == name }?.url)
-        return (url, try Archive(try InputFile(path: url.path).window))
+        return (url, try Archive(try InputFile.open(path: url.path).window))
     }
 
     @Test("GNU and BSD archives give the same members with long names resolved", arguments: ["archive-gnu", "archive-bsd"])
@@ -47,7 +47,7 @@ struct ArchiveTests {
         let bitcode = folder.file("module.bc")
         try Data([0x42, 0x43, 0xc0, 0xde, 0x35, 0x14, 0x00, 0x00]).write(to: bitcode)
         let archive = try Fixtures.archive([("a.o", object), ("lib.rmeta", metadata), ("module.bc", bitcode)])
-        let file = try InputFile(path: archive.path)
+        let file = try InputFile.open(path: archive.path)
         let listings = try SectionListing.listings(of: file)
         #expect(listings.map(\.kind) == [.object, .rustMetadata, .llvmBitcode])
         #expect(listings[1].note == "skipped" && listings[1].sections.isEmpty)
@@ -79,7 +79,7 @@ struct ArchiveTests {
         let broken = folder.file("broken.o")
         try Data(bytes).write(to: broken)
         let archive = try Fixtures.archive([("broken.o", broken)], symbolIndex: false)
-        let file = try InputFile(path: archive.path)
+        let file = try InputFile.open(path: archive.path)
         do {
             _ = try SymbolListing.symbols(of: file)
             Issue.record("expected an error")

@@ -11,14 +11,13 @@ struct LLVMDifferentialTests {
     /// Debian's wasi-libc (`.ci/run` installs it).
     static let wasiLibc = "/usr/lib/wasm32-wasi/libc.a"
 
-    static func inputs() throws -> [(name: String, url: URL)] {
-        var inputs = try FixtureCatalog.allFiles().filter { $0.name != "linked-module" }
-        if FileManager.default.fileExists(atPath: wasiLibc) {
-            inputs.append(("wasi-libc", URL(fileURLWithPath: wasiLibc)))
-        } else {
-            print("note: \(wasiLibc) is absent (apt-get install wasi-libc); the wasi-libc comparison is skipped")
-        }
-        return inputs
+    static let hasWasiLibc = FileManager.default.fileExists(atPath: wasiLibc)
+
+    typealias Input = (name: String, url: URL)
+
+    /// Every fixture (the wasi-libc comparison is `OnWasiLibc`).
+    static func fixtures() throws -> [Input] {
+        try FixtureCatalog.allFiles().filter { $0.name != "linked-module" }
     }
 
     /// One line of `llvm-nm -P -A -a`: the member (nil for a plain object), name and type letter.
@@ -57,11 +56,11 @@ struct LLVMDifferentialTests {
         return symbol.binding == .local ? letter : Character(letter.uppercased())
     }
 
-    @Test("symbols: the same names, kinds, definedness and bindings as llvm-nm")
-    func symbolsAgreeWithLLVMNM() throws {
+    /// Compares every input with LLVM; returns how many items were compared.
+    static func compareWithLLVMNM(_ inputs: [Input]) throws -> Int {
         var compared = 0
-        for input in try Self.inputs() {
-            let ours = try SymbolListing.symbols(of: try InputFile(path: input.url.path))
+        for input in inputs {
+            let ours = try SymbolListing.symbols(of: try InputFile.open(path: input.url.path))
                 .map { NMSymbol(member: $0.member, name: $0.name, letter: Self.letter($0)) }.sorted()
             let theirs = try Self.llvmNM(input.url).sorted()
             #expect(ours.count == theirs.count, "\(input.name): \(ours.count) symbols, llvm-nm \(theirs.count)")
@@ -70,8 +69,7 @@ struct LLVMDifferentialTests {
                     "\(input.name): llvm-nm only: \(missing.sorted().prefix(8)); ours only: \(extra.sorted().prefix(8))")
             compared += ours.count
         }
-        print("decoder vs llvm-nm: \(compared) symbols compared")
-        #expect(compared > 100)
+        return compared
     }
 
     /// `llvm-objdump` output split per input: for an archive, one block per member.
@@ -96,7 +94,7 @@ struct LLVMDifferentialTests {
 
     /// Our sections of each member (or of the file), keyed like `objdumpBlocks`.
     static func ourBinaries(_ url: URL) throws -> [String?: WasmBinary] {
-        let file = try InputFile(path: url.path)
+        let file = try InputFile.open(path: url.path)
         if file.kind == .archive {
             var result: [String?: WasmBinary] = [:]
             for member in try Archive(file.window).members where member.kind.isWasm {
@@ -107,10 +105,10 @@ struct LLVMDifferentialTests {
         return [nil: try WasmBinary(file.window)]
     }
 
-    @Test("sections: the same names and sizes, in order, as llvm-objdump -h")
-    func sectionsAgreeWithObjdump() throws {
+    /// Compares every input with LLVM; returns how many items were compared.
+    static func compareSectionsWithObjdump(_ inputs: [Input]) throws -> Int {
         var compared = 0
-        for input in try Self.inputs() {
+        for input in inputs {
             let theirs = try Self.objdumpBlocks(input.url, "-h")
             for (member, binary) in try Self.ourBinaries(input.url) {
                 // "  0 TYPE            0000001b 00000000 "
@@ -126,13 +124,13 @@ struct LLVMDifferentialTests {
                 compared += ours.count
             }
         }
-        print("decoder vs llvm-objdump -h: \(compared) sections compared")
+        return compared
     }
 
-    @Test("relocations: the same offsets, types and symbols, per section, as llvm-objdump -r")
-    func relocationsAgreeWithObjdump() throws {
+    /// Compares every input with LLVM; returns how many items were compared.
+    static func compareRelocationsWithObjdump(_ inputs: [Input]) throws -> Int {
         var compared = 0
-        for input in try Self.inputs() {
+        for input in inputs {
             let theirs = try Self.objdumpBlocks(input.url, "-r")
             for (member, binary) in try Self.ourBinaries(input.url) where binary.isRelocatable {
                 let object = try ObjectFile(binary)
@@ -161,14 +159,13 @@ struct LLVMDifferentialTests {
                     """)
             }
         }
-        print("decoder vs llvm-objdump -r: \(compared) relocations compared")
-        #expect(compared > 100)
+        return compared
     }
 
-    @Test("symbol table: the same binding, kind, visibility and definedness as llvm-objdump -t")
-    func symbolTableAgreesWithObjdump() throws {
+    /// Compares every input with LLVM; returns how many items were compared.
+    static func compareSymbolTableWithObjdump(_ inputs: [Input]) throws -> Int {
         var compared = 0
-        for input in try Self.inputs() {
+        for input in inputs {
             let theirs = try Self.objdumpBlocks(input.url, "-t")
             for (member, binary) in try Self.ourBinaries(input.url) where binary.isRelocatable {
                 let object = try ObjectFile(binary)
@@ -194,7 +191,54 @@ struct LLVMDifferentialTests {
                 compared += ours.count
             }
         }
-        print("decoder vs llvm-objdump -t: \(compared) symbols compared")
-        #expect(compared > 100)
+        return compared
+    }
+
+    @Test("symbols: the same names, kinds, definedness and bindings as llvm-nm")
+    func symbolsAgreeWithLLVMNM() throws {
+        #expect(try Self.compareWithLLVMNM(Self.fixtures()) > 100)
+    }
+
+    @Test("sections: the same names and sizes, in order, as llvm-objdump -h")
+    func sectionsAgreeWithObjdump() throws {
+        #expect(try Self.compareSectionsWithObjdump(Self.fixtures()) > 100)
+    }
+
+    @Test("relocations: the same offsets, types and symbols, per section, as llvm-objdump -r")
+    func relocationsAgreeWithObjdump() throws {
+        #expect(try Self.compareRelocationsWithObjdump(Self.fixtures()) > 100)
+    }
+
+    @Test("symbol table: the same binding, kind, visibility and definedness as llvm-objdump -t")
+    func symbolTableAgreesWithObjdump() throws {
+        #expect(try Self.compareSymbolTableWithObjdump(Self.fixtures()) > 100)
+    }
+
+    /// The same comparisons on Debian's wasi-libc `libc.a` (7,285 symbols, 11,033 sections,
+    /// 45,268 relocations).
+    @Suite("Decoder vs LLVM on wasi-libc",
+           .enabled(if: LLVMDifferentialTests.hasWasiLibc, "Debian's wasi-libc is not installed (apt-get install wasi-libc)"))
+    struct OnWasiLibc {
+        static let input: [Input] = [("wasi-libc", URL(fileURLWithPath: LLVMDifferentialTests.wasiLibc))]
+
+        @Test("symbols: the same names, kinds, definedness and bindings as llvm-nm")
+        func symbolsAgreeWithLLVMNM() throws {
+            #expect(try LLVMDifferentialTests.compareWithLLVMNM(Self.input) > 1000)
+        }
+
+        @Test("sections: the same names and sizes, in order, as llvm-objdump -h")
+        func sectionsAgreeWithObjdump() throws {
+            #expect(try LLVMDifferentialTests.compareSectionsWithObjdump(Self.input) > 1000)
+        }
+
+        @Test("relocations: the same offsets, types and symbols, per section, as llvm-objdump -r")
+        func relocationsAgreeWithObjdump() throws {
+            #expect(try LLVMDifferentialTests.compareRelocationsWithObjdump(Self.input) > 1000)
+        }
+
+        @Test("symbol table: the same binding, kind, visibility and definedness as llvm-objdump -t")
+        func symbolTableAgreesWithObjdump() throws {
+            #expect(try LLVMDifferentialTests.compareSymbolTableWithObjdump(Self.input) > 1000)
+        }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
+import WasmBytes
+import Workspace
 @testable import WasmDecoding
 
 /// Inputs at and past the decoder's limits, built byte by byte: each malformed one must give
@@ -60,10 +62,8 @@ struct LimitTests {
         } catch {
             listed = .failure(error)
         }
-        guard case .failure(let error) = listed, case .decode(let decodeError) = error.reason else {
-            Issue.record("\(command): the library lists the file without an error", sourceLocation: sourceLocation)
-            return
-        }
+        let error = try #require(listed.failure, "\(command): the library lists the file without an error", sourceLocation: sourceLocation)
+        let decodeError = try #require(error.decodeError, "\(command): \(error)", sourceLocation: sourceLocation)
         #expect(decodeError.offset == offset, "\(command)", sourceLocation: sourceLocation)
         #expect(result.status == 2, "\(command): exit \(result.status), stderr \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr == "wasm-undef: error: \(error)\n", "\(command)", sourceLocation: sourceLocation)
@@ -259,25 +259,34 @@ struct LimitTests {
         try Self.expectCLI("symbols", object.bytes, failsAt: error.offset)
     }
 
-    @Test("a hostile count cannot make the decoder reserve gigabytes before its first item fails")
-    func hostileCountReservesLittle() throws {
-        // A 32 MB object whose symbol table declares 16 million entries: the count fits the
-        // bytes (each entry takes at least 2), but 16 million decoded symbols take 2.5 GB.
+    /// A 32 MB object whose symbol table declares 16 million entries: the count fits the
+    /// bytes (each entry takes at least 2), but 16 million decoded symbols take 2.5 GB.
+    static func hostileCount() -> (bytes: [UInt8], firstSymbolAt: Int) {
         let padding = 32_000_000
         let declared = padding / 2
         let table = B.uleb(declared) + [UInt8](repeating: 0, count: padding)
         var module = ModuleBuilder()
         let linkingAt = module.custom("linking", [0x02, 0x08] + B.uleb(table.count) + table)
-        let firstSymbolAt = linkingAt + 2 + B.uleb(table.count).count + B.uleb(declared).count
-        let error = try #require(Self.objectError(module.bytes))
+        return (module.bytes, linkingAt + 2 + B.uleb(table.count).count + B.uleb(declared).count)
+    }
+
+    @Test("a hostile count cannot make the decoder reserve gigabytes before its first item fails")
+    func hostileCountReservesLittle() throws {
+        let (bytes, firstSymbolAt) = Self.hostileCount()
+        let error = try #require(Self.objectError(bytes))
         #expect(error.offset == firstSymbolAt)
         #expect(error.expected == "a defined function symbol to name one of the 0 defined functions (index 0, 0 imported)")
-        // Under a 1 GB address-space limit the CLI still reports the error instead of aborting.
-        // (Sanitizers reserve terabytes of shadow address space: that part is for ordinary runs.)
-        guard ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] == nil else { return }
+    }
+
+    @Test("under a 1 GB address-space limit the CLI reports a hostile count instead of aborting",
+          .enabled(if: ProcessInfo.processInfo.environment["WASM_UNDEF_SANITIZER"] == nil,
+                   "sanitizers reserve terabytes of shadow address space"))
+    func hostileCountUnderAddressLimit() throws {
+        let (bytes, _) = Self.hostileCount()
+        let error = try #require(Self.objectError(bytes))
         let folder = try TemporaryDirectory()
         let path = folder.file("hostile.o").path
-        try Data(module.bytes).write(to: URL(fileURLWithPath: path))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = try Self.shell("ulimit -v 1048576; exec \"$0\" symbols \"$1\"", [try BuiltProducts.wasmUndef().path, path])
         #expect(result.status == 2)
         #expect(result.stderr == "wasm-undef: error: \(path): \(error)\n")
@@ -334,10 +343,11 @@ struct LimitTests {
         for _ in 0..<20 {
             var listed = 0
             do {
-                try SymbolListing.visit(file) { _ in listed += 1 }
+                // Members decoded on every core: still the first broken one is reported.
+                try SymbolListing.visit(file, work: AllCores()) { _ in listed += 1 }
                 Issue.record("the broken members were not reported")
             } catch {
-                guard case .decode(let decodeError) = error.reason else { Issue.record("\(error)"); return }
+                let decodeError = try #require(error.decodeError, "\(error)")
                 #expect(decodeError.member?.name == "m100.o")
                 #expect(decodeError.member?.dataOffset == brokenAt[0])
             }
@@ -492,5 +502,21 @@ struct LimitTests {
     /// Runs `script` with bash (`$0`, `$1`, … are `arguments`).
     static func shell(_ script: String, _ arguments: [String]) throws -> ProcessResult {
         try Run.program(URL(fileURLWithPath: "/bin/bash"), ["-c", script] + arguments)
+    }
+}
+
+extension InputError {
+    /// The decoder's error, when that is the reason.
+    var decodeError: DecodeError? {
+        if case .decode(let error) = reason { return error }
+        return nil
+    }
+}
+
+extension Result {
+    /// The error, when this is a failure.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

@@ -28,7 +28,8 @@ struct FileWatcherTests {
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: a))
         try Data([4, 5, 6]).write(to: URL(fileURLWithPath: b))
         let changes = Changes()
-        let watcher = FileWatcher(paths: [a, b], polling: polling, pollInterval: 50, settleTime: 60) { changes.record($0) }
+        let watcher = FileWatcher(paths: [a, b], polling: polling, pollInterval: 50, settleTime: 60)
+        watcher.start { changes.record($0) }
         defer { watcher.stop() }
         #expect(watcher.usesInotify == !polling)
         usleep(150_000)
@@ -46,5 +47,19 @@ struct FileWatcherTests {
         #expect(changes.all.dropFirst().first == [b])
         usleep(300_000)
         #expect(changes.all.count == 2, "no repeated reports: \(changes.all)")
+    }
+
+    @Test("a command loop takes the changes on its own thread; a change made before it waits is not missed")
+    func blockingChanges() throws {
+        let folder = try TemporaryDirectory()
+        let a = folder.file("a.o").path
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: a))
+        let watcher = FileWatcher(paths: [a, a], settleTime: 40)
+        var changes = watcher.changes()
+        // Changed after `changes()`, before the loop asks: still reported (the first load's window).
+        try Data([7, 7, 7, 7]).write(to: URL(fileURLWithPath: a))
+        #expect(changes.next() == [a])
+        watcher.stop()
+        #expect(changes.next() == nil, "a stopped watcher ends the loop")
     }
 }

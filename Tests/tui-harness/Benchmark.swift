@@ -1,6 +1,7 @@
 import Glibc
 import NcursesBackend
 import TerminalUI
+import BackgroundThreads
 
 /// Times `present` at the terminal's size: frames where every cell changes (two alternating
 /// full screens of differently coloured letters) and frames where only a status line
@@ -39,15 +40,9 @@ enum Benchmark {
     }
 
     private static func time(_ frames: Int, _ body: (Int) -> Void) -> Double {
-        let start = now()
-        for frame in 0..<frames { body(frame) }
-        return (now() - start) / Double(frames)
-    }
-
-    private static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1_000_000
+        ContinuousClock().measure {
+            for frame in 0..<frames { body(frame) }
+        }.milliseconds / Double(frames)
     }
 
     private static func format(_ milliseconds: Double) -> String {

@@ -1,8 +1,5 @@
-import BackgroundThreads
 import Demangling
-import Dispatch
 import LinkModel
-import Synchronization
 
 /// The findings of one prediction, and the suggestions per undefined symbol.
 public struct LinkFindings: Sendable {
@@ -24,66 +21,20 @@ public struct LinkFindings: Sendable {
 
 /// The libraries in a link's search folders (its `-L` folders and any `--search` folder),
 /// with an index of every name they define: what the findings need that does not depend on
-/// resolving the link, so it can be built on another core while the link resolves.
+/// resolving the link, so it can be built beside the resolution.
 public struct LibraryIndex: Sendable {
     public let catalog: LibraryCatalog
     public let nearMisses: NearMissIndex
-    /// The library files it was built from, as they were then.
-    public let stamps: [LibraryCatalog.FileStamp]
 
-    /// - Parameters:
-    ///   - options: the link (its `-L` folders, and the inputs, which are excluded).
-    ///   - searchFolders: extra folders, as the process opens them.
-    ///   - previous: an index built before (the last load of a session): returned as it is
-    ///     when every library file of the folders is the same file, unchanged, so a reload
-    ///     reads no library again.
-    public init(options: LinkOptions, searchFolders: [String] = [], reusing previous: LibraryIndex? = nil) {
-        let linkFolders = options.librarySearchPaths
-        let files = LibraryCatalog.libraryFiles(folders: linkFolders + searchFolders, linkSearchFolders: Set(linkFolders),
-                                                exclude: Set(options.inputs.map(\.path)))
-        let stamps = files.map { LibraryCatalog.FileStamp(path: $0.path, linkFlag: $0.linkFlag) }
-        if let previous, previous.stamps == stamps {
-            self = previous
-            return
-        }
-        self.stamps = stamps
-        catalog = LibraryCatalog(files: files)
+    /// Indexes the names `catalog` holds.
+    public init(catalog: LibraryCatalog) {
+        self.catalog = catalog
         var candidates: [NearMissCandidate] = []
         candidates.reserveCapacity(catalog.definitions.count)
         for (name, definitions) in catalog.definitions {
             if let first = definitions.first { candidates.append(NearMissCandidate(name: name, definedIn: first.displayName)) }
         }
         nearMisses = NearMissIndex(candidates: candidates)
-    }
-
-    /// Starts building the index on a thread of its own, on another core than the caller's
-    /// (which goes on resolving the link); `value` waits for it.
-    public static func building(options: LinkOptions, searchFolders: [String] = []) -> Pending {
-        let pending = Pending()
-        let started = DetachedThread.start(awayFromCaller: true) {
-            pending.fulfil(LibraryIndex(options: options, searchFolders: searchFolders))
-        }
-        if !started { pending.fulfil(LibraryIndex(options: options, searchFolders: searchFolders)) }
-        return pending
-    }
-
-    /// A `LibraryIndex` being built.
-    public final class Pending: Sendable {
-        private let result = Mutex<LibraryIndex?>(nil)
-        private let done = DispatchSemaphore(value: 0)
-
-        fileprivate func fulfil(_ index: LibraryIndex) {
-            result.withLock { $0 = index }
-            done.signal()
-        }
-
-        /// The index, once built.
-        public var value: LibraryIndex {
-            if let ready = result.withLock({ $0 }) { return ready }
-            done.wait()
-            done.signal()
-            return result.withLock { $0 }!
-        }
     }
 }
 
@@ -97,17 +48,8 @@ public struct FindingsContext: Sendable {
 
     public var catalog: LibraryCatalog { libraries.catalog }
 
-    /// - Parameters:
-    ///   - resolved: the link.
-    ///   - searchFolders: extra folders to look for libraries in (`--search`), besides the
-    ///     link's own `-L` folders.
-    ///   - previous: the libraries of an earlier context (a reload), reused when unchanged.
-    public init(resolved: ResolvedLink, searchFolders: [String] = [], reusing previous: LibraryIndex? = nil) {
-        self.init(resolved: resolved, libraries: LibraryIndex(options: resolved.options, searchFolders: searchFolders, reusing: previous))
-    }
-
-    /// A context over libraries indexed beforehand (`LibraryIndex.building`).
-    public init(resolved: ResolvedLink, libraries: LibraryIndex) {
+    /// The context of `resolved`, with the libraries of its search folders (default: none).
+    public init(resolved: ResolvedLink, libraries: LibraryIndex = LibraryIndex(catalog: LibraryCatalog())) {
         self.libraries = libraries
         // The link's defined names, and those its archives define in members it did not load.
         linkNearMisses = NearMissIndex(

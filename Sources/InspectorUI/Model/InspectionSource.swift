@@ -1,12 +1,13 @@
 import LinkModel
+import Workspace
 
 /// What the inspector opens: a link (objects and archives, with options as `report` takes
 /// them or as a wasm-ld command line gives them) or linked modules (`.wasm` without a
-/// `linking` section), which is decided when the inputs are read.
+/// `linking` section), which is decided when the inputs are read (`InspectionKind.of`).
 ///
 /// The CLI builds one from `wasm-undef FILES…`, `tui -- <wasm-ld args>` or the demo;
 /// `open CAPTURE` builds one from a captured link (its files read from the capture's copies
-/// under the names the link line gave them, and already resolved).
+/// under the names the link line gave them).
 public struct InspectionSource: Sendable {
     /// Inputs, policy flags, entry, exports, gc: as `wasm-undef report` would use them.
     public var options: LinkOptions
@@ -16,9 +17,6 @@ public struct InspectionSource: Sendable {
     public var locations: FileLocations
     /// What the status line calls the inputs (nil: their file names).
     public var title: String?
-    /// The link, when the caller has resolved it already: the first load uses it instead of
-    /// resolving again (a reload always reads the files).
-    public var resolved: ResolvedLink?
     /// The descriptor the input named `-` is read from (standard input, moved aside so the
     /// terminal can take its place); nil when no input is `-`.
     public var standardInput: Int32?
@@ -28,21 +26,16 @@ public struct InspectionSource: Sendable {
                   title: title)
     }
 
-    public init(options: LinkOptions, searchFolders: [String] = [], locations: FileLocations, title: String? = nil,
-                resolved: ResolvedLink? = nil) {
+    public init(options: LinkOptions, searchFolders: [String] = [], locations: FileLocations, title: String? = nil) {
         self.options = options
         self.searchFolders = searchFolders
         self.locations = locations
         self.title = title
-        self.resolved = resolved
     }
 
-    /// A link resolved elsewhere (`open CAPTURE`), opened under `policy`.
-    public init(resolved: ResolvedLink, policy: UndefinedPolicy, searchFolders: [String] = [], title: String? = nil) {
-        var options = resolved.options
-        options.apply(policy)
-        self.init(options: options, searchFolders: searchFolders, locations: resolved.locations, title: title,
-                  resolved: resolved)
+    /// What the load pipeline reads.
+    public var loadSource: LoadSource {
+        LoadSource(options: options, locations: locations, searchFolders: searchFolders, standardInput: standardInput ?? 0)
     }
 
     /// Folder relative input paths are opened from (nil: the process's).
@@ -50,18 +43,6 @@ public struct InspectionSource: Sendable {
 
     /// The paths of the inputs, as given.
     public var inputPaths: [String] { options.inputs.map(\.path) }
-
-    /// The file to open for `path` as named; nil when the locations have none (a capture
-    /// without a copy of it).
-    public func openPath(_ path: String) -> String? {
-        locations.location(of: path)
-    }
-
-    /// A search folder as the process opens it (relative to the working directory).
-    public func searchPath(_ folder: String) -> String {
-        guard let workingDirectory, !workingDirectory.isEmpty, !folder.hasPrefix("/") else { return folder }
-        return workingDirectory.hasSuffix("/") ? workingDirectory + folder : workingDirectory + "/" + folder
-    }
 
     /// The status line's name for the inputs: the title, or the inputs' file names.
     public var displayTitle: String {

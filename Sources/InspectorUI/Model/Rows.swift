@@ -3,6 +3,7 @@ import Findings
 import LinkModel
 import Reporting
 import WasmDecoding
+import Workspace
 
 /// The rows of each pane, built from the loaded data and the current prediction.
 public enum Rows {

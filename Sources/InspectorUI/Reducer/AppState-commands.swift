@@ -2,6 +2,7 @@ import Findings
 import LinkModel
 import Reporting
 import TerminalUI
+import Workspace
 
 extension AppState {
     /// Performs one command of the keymap.
@@ -91,8 +92,7 @@ extension AppState {
             return effects
         case .reload:
             // A link resolved by the caller is read afresh from now on.
-            source.resolved = nil
-            loading = LoadingState(text: "reloading \(source.displayTitle)", fraction: nil, isReload: true)
+                loading = LoadingState(text: "reloading \(source.displayTitle)", fraction: nil, isReload: true)
             applyLayout()
             return [.load(generation: bumpLoadGeneration())]
         }

@@ -1,6 +1,7 @@
 import LinkModel
 import TerminalText
 import TerminalUI
+import Workspace
 
 extension Screen {
     // MARK: lines

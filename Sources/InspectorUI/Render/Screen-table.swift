@@ -1,5 +1,6 @@
 import TerminalText
 import TerminalUI
+import Workspace
 
 extension Screen {
     // MARK: tables

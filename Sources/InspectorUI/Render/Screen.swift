@@ -1,4 +1,5 @@
 import TerminalUI
+import Workspace
 
 /// A rendered screen: the grid and where the terminal cursor goes (a prompt's).
 public struct Frame: Sendable, Equatable {

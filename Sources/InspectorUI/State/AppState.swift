@@ -2,6 +2,7 @@ import Findings
 import LinkModel
 import Reporting
 import TerminalUI
+import Workspace
 
 /// The whole app as one value: what is loaded, the panes, focus, overlays, prompt, policy,
 /// allow list, and the screen size. `handle(_:)` is the reducer (events in, effects out);

@@ -84,10 +84,6 @@ public struct PaneState: Sendable {
             let filtered = needle.isEmpty ? (candidates ?? Array(rows.indices)) : search.matches(needle, among: candidates)
             return TableView.sorted(filtered, rows: rows, sort: sort, schema: schema, demangle: demangle)
         }
-
-        public static func == (a: ViewRequest, b: ViewRequest) -> Bool {
-            a.pane == b.pane && a.generation == b.generation && a.filter == b.filter && a.sort == b.sort
-        }
     }
 
     // MARK: changes

@@ -47,5 +47,5 @@ public struct FileLocations: Sendable, Hashable {
     }
 
     /// `strerror(ENOENT)`: what wasm-ld says about a file that is not there.
-    static var missingReason: String { String(cString: strerror(ENOENT)) }
+    public static var missingReason: String { String(cString: strerror(ENOENT)) }
 }

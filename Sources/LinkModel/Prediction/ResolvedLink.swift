@@ -33,9 +33,15 @@ public struct ResolvedLink: Sendable {
 
     /// Reads the inputs from `locations` (a captured link's copies, say) and resolves the link.
     /// Inputs keep the names the options give them, wherever their bytes come from.
-    public static func resolve(_ options: LinkOptions, locations: FileLocations,
+    ///
+    /// - Parameter inputs: the bytes of `options.inputs`, in their order, when the caller has
+    ///   opened them already (a workspace load, whose section listings and raw-byte views
+    ///   show the same bytes): they are used as they are, so no input is opened twice. Nil:
+    ///   each input is opened here.
+    public static func resolve(_ options: LinkOptions, locations: FileLocations, inputs: [ByteStorage]? = nil,
                                cache: DecodeCache? = nil) throws(LinkModelError) -> ResolvedLink {
         var linker = Linker(options: options, locations: locations)
+        linker.opened = inputs
         linker.cache = cache
         cache?.beginResolve()
         try linker.run()

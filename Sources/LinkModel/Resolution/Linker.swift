@@ -24,6 +24,8 @@ struct Linker {
     let locations: FileLocations
     /// Decoded objects kept from earlier resolves of this link, if any.
     var cache: DecodeCache?
+    /// The inputs' bytes, in the order of `options.inputs`, when the caller opened them.
+    var opened: [ByteStorage]?
 
     var inputs: [LoadedInput] = []
     var files: [LinkFile] = []

@@ -20,13 +20,7 @@ extension Linker {
     /// libraries. Members are registered lazily; nothing is resolved yet.
     mutating func readInputs() throws(LinkModelError) {
         for (inputIndex, input) in options.inputs.enumerated() {
-            let storage: ByteStorage
-            guard let location = openPath(input.path) else { throw .unreadable(input.path, FileLocations.missingReason) }
-            do {
-                storage = try ByteStorage.map(path: location)
-            } catch {
-                throw .unreadable(input.path, error.reasonText)
-            }
+            let storage = try inputBytes(inputIndex)
             let kind = InputKind.classify(storage.window, name: input.path)
             var loaded = LoadedInput(path: input.path, kind: .object, storage: storage)
             switch kind {
@@ -71,6 +65,19 @@ extension Linker {
                 throw .unknownFileType(input.path, path: input.path)
             }
             inputs.append(loaded)
+        }
+    }
+
+    /// The bytes of input `index`: as the caller opened them, or opened here (the one way
+    /// inputs are opened: `InputFile.open`).
+    func inputBytes(_ index: Int) throws(LinkModelError) -> ByteStorage {
+        if let opened, index < opened.count { return opened[index] }
+        let input = options.inputs[index]
+        guard let location = openPath(input.path) else { throw .unreadable(input.path, FileLocations.missingReason) }
+        do {
+            return try InputFile.open(path: location, name: input.path).storage
+        } catch {
+            throw LinkModelError(error)
         }
     }
 

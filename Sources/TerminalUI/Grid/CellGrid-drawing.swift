@@ -136,14 +136,6 @@ extension CellGrid {
         }
     }
 
-    /// Draws a vertical rule of `height` cells.
-    public mutating func drawVerticalRule(row: Int, column: Int, height: Int, style: Style = .plain, focused: Bool = false) {
-        let vertical = focused ? glyphs.focusedFrame.vertical : glyphs.frame.vertical
-        for offset in 0..<max(0, height) {
-            write(vertical, wide: false, style: style, row: row + offset, column: column)
-        }
-    }
-
     /// One edge: `left`, ` title `, `fill`…, `right`.
     private mutating func drawEdge(
         row: Int, column: Int, width: Int, left: Character, right: Character, fill: Character,

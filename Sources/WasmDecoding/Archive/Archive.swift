@@ -3,6 +3,7 @@
 ///
 /// Opening an archive reads only the 60-byte member headers (and the index and long-name
 /// table); member contents stay untouched windows until a member is decoded.
+/// Spec: <https://man.freebsd.org/cgi/man.cgi?query=ar&sektion=5> (GNU and BSD variants, as LLVM's `object::Archive` reads them)
 public struct Archive: Sendable {
     /// Which symbol index the archive carries.
     public enum IndexKind: Sendable, Hashable, CustomStringConvertible {

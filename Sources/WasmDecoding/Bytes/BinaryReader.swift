@@ -33,15 +33,6 @@ public struct BinaryReader {
     /// The unread bytes as a window.
     public var rest: ByteWindow { ByteWindow(storage: storage, start: index, end: endIndex) }
 
-    /// Moves to absolute offset `offset`, which must lie in the window.
-    public mutating func seek(toAbsolute offset: Int) throws(DecodeError) {
-        let target = offset - storage.origin
-        guard target >= 0, target <= endIndex else {
-            throw .malformed(at: self.offset, "an offset inside the window (0x\(String(offset, radix: 16)))")
-        }
-        index = target
-    }
-
     // MARK: bytes
 
     /// One byte.
@@ -95,17 +86,10 @@ public struct BinaryReader {
         return value
     }
 
-    /// A little-endian `u64`.
-    public mutating func readUInt64LE(_ what: StaticString = "an 8-byte integer") throws(DecodeError) -> UInt64 {
-        guard remaining >= 8 else { throw .unexpectedEnd(at: offset, needed: 8 - remaining, "\(what)") }
-        let value = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        index += 8
-        return value
-    }
-
     // MARK: LEB128
 
     /// An unsigned LEB128 of at most 32 bits (at most 5 bytes, unused high bits zero).
+    /// Spec: <https://webassembly.github.io/spec/core/binary/values.html#integers>
     public mutating func readVarUInt32(_ what: StaticString = "a LEB128 integer") throws(DecodeError) -> UInt32 {
         // Fast path: one byte, which is most counts, indices and sizes.
         if index < endIndex {
@@ -119,6 +103,7 @@ public struct BinaryReader {
     }
 
     /// An unsigned LEB128 of at most 64 bits (at most 10 bytes).
+    /// Spec: <https://webassembly.github.io/spec/core/binary/values.html#integers>
     public mutating func readVarUInt64(_ what: StaticString = "a LEB128 integer") throws(DecodeError) -> UInt64 {
         try readVarUIntSlow(bits: 64, what)
     }
@@ -145,16 +130,19 @@ public struct BinaryReader {
     }
 
     /// A signed LEB128 of at most 32 bits.
+    /// Spec: <https://webassembly.github.io/spec/core/binary/values.html#integers>
     public mutating func readVarInt32(_ what: StaticString = "a signed LEB128 integer") throws(DecodeError) -> Int32 {
         Int32(truncatingIfNeeded: try readVarIntSlow(bits: 32, what))
     }
 
     /// A signed LEB128 of at most 33 bits (block types and heap types).
+    /// Spec: <https://webassembly.github.io/spec/core/binary/values.html#integers>
     public mutating func readVarInt33(_ what: StaticString = "a signed LEB128 integer") throws(DecodeError) -> Int64 {
         try readVarIntSlow(bits: 33, what)
     }
 
     /// A signed LEB128 of at most 64 bits.
+    /// Spec: <https://webassembly.github.io/spec/core/binary/values.html#integers>
     public mutating func readVarInt64(_ what: StaticString = "a signed LEB128 integer") throws(DecodeError) -> Int64 {
         try readVarIntSlow(bits: 64, what)
     }
@@ -191,14 +179,10 @@ public struct BinaryReader {
     // MARK: names
 
     /// A `vec(byte)` that must be valid UTF-8, as a String.
+    /// Spec: <https://webassembly.github.io/spec/core/binary/values.html#names>
     public mutating func readName(_ what: StaticString = "a name") throws(DecodeError) -> String {
         let window = try readSizedWindow(what)
         return try Self.string(from: window)
-    }
-
-    /// A `vec(byte)` name without decoding it: for lazy name lookups.
-    public mutating func readNameWindow(_ what: StaticString = "a name") throws(DecodeError) -> ByteWindow {
-        try readSizedWindow(what)
     }
 
     /// A NUL-terminated UTF-8 string (archive symbol indexes), without the NUL.
@@ -231,6 +215,7 @@ public struct BinaryReader {
     }
 
     /// Reads a `varuint32` count and checks it against the bytes left.
+    /// Spec: <https://webassembly.github.io/spec/core/binary/conventions.html#vectors>
     public mutating func readCount(minimumItemSize: Int = 1, _ what: StaticString) throws(DecodeError) -> UInt32 {
         let countOffset = offset
         let count = try readVarUInt32(what)

@@ -104,6 +104,13 @@ public final class ByteStorage: @unchecked Sendable {
         return try readAll(descriptor: descriptor, path: path)
     }
 
+    /// The size of `path` when it is a regular file (nil: missing, or a pipe or device).
+    static func regularFileSize(path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// Reads from `descriptor` until end of file.
     static func readAll(descriptor: Int32, path: String) throws(FileError) -> ByteStorage {
         var capacity = 1 << 16

@@ -1,4 +1,5 @@
 /// Relocation types (`WasmRelocs.def`), all 28 of them.
+/// Spec: <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md#relocation-sections>
 public enum RelocationType: UInt32, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case functionIndexLEB = 0, tableIndexSLEB, tableIndexI32, memoryAddrLEB, memoryAddrSLEB, memoryAddrI32
     case typeIndexLEB, globalIndexLEB, functionOffsetI32, sectionOffsetI32, tagIndexLEB
@@ -116,6 +117,7 @@ public struct Relocation: SectionItem, Hashable {
 
 /// A `reloc.<target>` custom section: the target section's index and the entries, decoded
 /// on demand.
+/// Spec: <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md#relocation-sections>
 public struct RelocationSection: Sendable {
     /// Index (among all sections) of the section the entries patch.
     public let targetSectionIndex: UInt32

@@ -1,4 +1,5 @@
 /// One `id: u8, size: varuint32, payload` subsection (used by `name`, `linking`, `dylink.0`).
+/// Spec: <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md#linking-metadata-section>
 public struct Subsection: Sendable {
     public var id: UInt8
     /// Absolute offset of the id byte.

@@ -1,4 +1,5 @@
 /// Kinds of entries in the `linking` symbol table (tool-conventions `Linking.md`).
+/// Spec: <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md#symbol-table-subsection>
 public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case function = 0, data, global, section, tag, table
 
@@ -49,6 +50,7 @@ public enum SymbolVisibility: UInt8, Sendable, Hashable, CustomStringConvertible
 }
 
 /// The symbol flags word.
+/// Spec: <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md#symbol-table-subsection>
 public struct SymbolFlags: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }

@@ -52,7 +52,7 @@ enum AttributeValue: Sendable {
         case DW.formData4, DW.formRef4, DW.formStrx4, DW.formAddrx4, DW.formRefSup4:
             return classify(form, UInt64(try reader.readUInt32LE("a 4-byte attribute")))
         case DW.formData8, DW.formRef8, DW.formRefSig8, DW.formRefSup8:
-            return classify(form, try reader.readUInt64LE("an 8-byte attribute"))
+            return classify(form, try reader.readUnsigned(size: 8, "an 8-byte attribute"))
         case DW.formData16:
             try reader.skip(16, "a 16-byte attribute")
             return .other

@@ -36,7 +36,7 @@ extension BinaryReader {
         var length = UInt64(short)
         var format = DwarfFormat.dwarf32
         if short == 0xffff_ffff {
-            length = try readUInt64LE(what)
+            length = try readUnsigned(size: 8, what)
             format = .dwarf64
         } else if short >= 0xffff_fff0 {
             throw .malformed(at: start, "a unit length below 0xfffffff0 or the 64-bit escape 0xffffffff (found 0x\(String(short, radix: 16)))")

@@ -5,17 +5,35 @@ public struct InputFile: Sendable {
     public let storage: ByteStorage
     public let kind: InputKind
 
-    /// Maps `path` (or reads it, for pipes) and classifies it. `populate`: see
-    /// `ByteStorage.map(path:populate:)`.
-    public init(path: String, populate: Bool = false) throws(InputError) {
+    /// Opens an input the one way wasm-undef opens inputs.
+    ///
+    /// Bytes a session keeps while the file may change under it (`keep`: the TUI, `--watch`)
+    /// are read into memory when the file is at most `readLimit` bytes, so a build rewriting
+    /// it in place can never pull a page from under a view of it; larger files, and files a
+    /// one-shot command reads once, are mapped (nothing is read until a page is touched).
+    ///
+    /// - Parameters:
+    ///   - path: the file to open (a captured link's copy, say).
+    ///   - name: the path as the user named it, for messages (default: `path`).
+    ///   - populate: for a mapping, fault every page in at once (a reload that digests every
+    ///     section); see `ByteStorage.map(path:populate:)`.
+    public static func open(path: String, name: String? = nil, keep: Bool = false, populate: Bool = false)
+        throws(InputError) -> InputFile {
+        let name = name ?? path
         do {
-            storage = try ByteStorage.map(path: path, populate: populate)
+            if keep, let size = ByteStorage.regularFileSize(path: path), size <= readLimit {
+                return InputFile(path: path, storage: try ByteStorage.read(path: path))
+            }
+            return InputFile(path: path, storage: try ByteStorage.map(path: path, populate: populate))
         } catch {
-            throw InputError(path: path, reason: .file(error))
+            var error = error
+            error.path = name
+            throw InputError(path: name, reason: .file(error))
         }
-        self.path = path
-        kind = InputKind.classify(storage.window, name: path)
     }
+
+    /// Inputs a session keeps up to this size are read into memory rather than mapped.
+    public static let readLimit = 64 << 20
 
     /// An input over bytes already in memory (standard input, tests).
     public init(path: String, storage: ByteStorage) {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A 64-bit digest of a byte range, for telling whether a section or archive member changed
 /// between two reads of a file. Not cryptographic: it only has to make an accidental match
 /// between two different contents of one section vanishingly unlikely.
@@ -13,11 +11,10 @@ public enum ContentDigest {
     private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    /// Pointers handed to `concurrentPerform`, whose iterations touch disjoint parts.
+    /// The bytes handed to the chunk digests, which only read them.
     private struct Unshared: @unchecked Sendable {
         let input: UnsafeRawPointer
         let count: Int
-        let output: UnsafeMutablePointer<UInt64>
     }
 
     @inline(__always)
@@ -32,27 +29,27 @@ public enum ContentDigest {
         (accumulator ^ round(0, lane)) &* prime1 &+ prime4
     }
 
-    /// Windows at least this large are digested in 1 MiB chunks on all cores.
+    /// Windows at least this large are digested in 1 MiB chunks (spread by `work`).
     public static let parallelThreshold = 8 << 20
     static let chunkSize = 1 << 20
 
     /// The digest of `window`'s bytes: xxHash64 of the bytes, or, for windows of
     /// `parallelThreshold` bytes or more, xxHash64 of the chunks' xxHash64s (computed in
-    /// parallel: a 74 MB code section in a few milliseconds on two cores).
-    public static func of(_ window: ByteWindow) -> UInt64 {
+    /// in parallel when `work` spreads it: a 74 MB code section in a few milliseconds on two
+    /// cores).
+    public static func of(_ window: ByteWindow, work: any ParallelWork = InOrder()) -> UInt64 {
         window.withUnsafeBytes { bytes in
             guard bytes.count >= parallelThreshold, let base = bytes.baseAddress else { return digest(bytes) }
             let chunks = (bytes.count + chunkSize - 1) / chunkSize
-            var digests = [UInt64](repeating: 0, count: chunks)
-            digests.withUnsafeMutableBufferPointer { output in
-                // Each iteration reads its own chunk and writes its own slot.
-                let shared = Unshared(input: base, count: bytes.count, output: output.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                    let start = index * chunkSize
-                    let length = min(chunkSize, shared.count - start)
-                    shared.output[index] = digest(UnsafeRawBufferPointer(start: shared.input + start, count: length))
-                }
-            }
+            var digests: [UInt64] = []
+            digests.reserveCapacity(chunks)
+            // Each chunk digest reads its own chunk; all are done before `withUnsafeBytes` returns.
+            let shared = Unshared(input: base, count: bytes.count)
+            work.forEach(Array(0..<chunks), transform: { index in
+                let start = index * chunkSize
+                let length = min(chunkSize, shared.count - start)
+                return digest(UnsafeRawBufferPointer(start: shared.input + start, count: length))
+            }, consume: { digests.append($0) })
             return digests.withUnsafeBytes { digest($0) }
         }
     }

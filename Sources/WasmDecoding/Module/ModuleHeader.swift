@@ -3,6 +3,7 @@
 /// Core modules (and relocatable objects) have version 1, layer 0. Components (the component
 /// model, "layer 1") share the magic and carry version 0xd, layer 1; they are recognised so
 /// they can be reported as components instead of being misparsed as modules.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#binary-module>
 public struct ModuleHeader: Sendable, Hashable {
     /// What the preamble says the binary is.
     public enum Kind: Sendable, Hashable {

@@ -12,6 +12,7 @@
 /// A section is returned only once all of it is present, as a window onto the caller's
 /// bytes, so nothing is copied and nothing inside it is decoded: readers decode on demand.
 /// Feeding a binary whole, in random chunks or one byte at a time gives the same payloads.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#sections>
 public struct ModuleParser: Sendable {
     /// What one call produced.
     public enum Step: Sendable {

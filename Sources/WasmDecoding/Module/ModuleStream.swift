@@ -21,9 +21,6 @@ public struct ModuleStream: Sendable {
         parser = ModuleParser(offset: offset)
     }
 
-    /// Absolute offset of the first byte not yet parsed.
-    public var parsedOffset: Int { parser.offset }
-
     /// Adds bytes; returns the payloads they completed.
     public mutating func feed(_ chunk: some Collection<UInt8>) throws(DecodeError) -> [ModuleParser.Payload] {
         guard !isFinished else { return [] }

@@ -13,18 +13,23 @@ public struct SectionFingerprint: Sendable, Hashable {
     public var digest: UInt64
 
     public init(_ section: Section) {
+        self.init(section, work: InOrder())
+    }
+
+    /// - Parameter work: spreads the digest of a large section (see `ContentDigest.of`).
+    public init(_ section: Section, work: any ParallelWork) {
         id = section.header.id
         name = section.header.name
         headerOffset = section.header.headerOffset
         payloadRange = section.header.payloadRange
-        digest = ContentDigest.of(section.content)
+        digest = ContentDigest.of(section.content, work: work)
     }
 }
 
 extension WasmBinary {
     /// The fingerprint of every section, in order (digests every payload: a few GB/s).
-    public func fingerprints() -> [SectionFingerprint] {
-        sections.map(SectionFingerprint.init)
+    public func fingerprints(work: any ParallelWork = InOrder()) -> [SectionFingerprint] {
+        sections.map { SectionFingerprint($0, work: work) }
     }
 
     /// Whether a section is read when an object's symbols, chunks and relocations are

@@ -1,4 +1,5 @@
 /// Section ids of the core binary format (and the exception-handling tag section).
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#sections>
 public enum SectionID: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case custom = 0, type, `import`, function, table, memory, global, export, start, element, code, data, dataCount, tag
 

@@ -6,6 +6,7 @@
 /// (they are small); function bodies and relocation entries are decoded on request.
 /// Every index a symbol or relocation carries is checked against what it indexes, so later
 /// stages can index without checks.
+/// Spec: <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md>
 public struct ObjectFile: Sendable {
     public let binary: WasmBinary
     public let linking: LinkingSection

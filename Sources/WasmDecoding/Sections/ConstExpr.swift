@@ -1,5 +1,6 @@
 /// A constant expression (global initialisers, segment offsets), kept as its byte range,
 /// with the value when it is a single `i32.const`/`i64.const`/`global.get`/`ref.func`.
+/// Spec: <https://webassembly.github.io/spec/core/binary/instructions.html#expressions>
 public struct ConstExpr: Sendable, Hashable {
     /// The simple value, when the expression is one instruction.
     public enum Value: Sendable, Hashable {

@@ -17,6 +17,7 @@ public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// An entry of the import section.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#import-section>
 public struct Import: SectionItem, Hashable {
     /// What is imported, with its type.
     public enum Descriptor: Sendable, Hashable {
@@ -65,6 +66,7 @@ public struct Import: SectionItem, Hashable {
 }
 
 /// An entry of the export section.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#export-section>
 public struct Export: SectionItem, Hashable {
     public var name: String
     public var kind: ExternalKind
@@ -94,6 +96,7 @@ extension SubType: SectionItem {
 }
 
 /// A recursion group of the type section (GC); a plain function type is a group of one.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#recursive-types>
 public struct RecGroup: SectionItem, Hashable {
     public var types: [SubType]
 
@@ -111,6 +114,7 @@ public struct RecGroup: SectionItem, Hashable {
 }
 
 /// An entry of the table section.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#table-section>
 public struct TableEntry: SectionItem, Hashable {
     public var type: TableType
     /// The initialiser of the function-references form (`0x40 0x00 tabletype expr`).
@@ -131,6 +135,7 @@ public struct TableEntry: SectionItem, Hashable {
     }
 }
 
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#memory-section>
 extension MemoryType: SectionItem {
     public static var minimumEncodedSize: Int { 2 }
     public static func read(from reader: inout BinaryReader) throws(DecodeError) -> MemoryType {
@@ -138,6 +143,7 @@ extension MemoryType: SectionItem {
     }
 }
 
+/// Spec: <https://webassembly.github.io/exception-handling/core/binary/modules.html#tag-section>
 extension TagType: SectionItem {
     public static var minimumEncodedSize: Int { 2 }
     public static func read(from reader: inout BinaryReader) throws(DecodeError) -> TagType {
@@ -146,6 +152,7 @@ extension TagType: SectionItem {
 }
 
 /// An entry of the global section.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#global-section>
 public struct Global: SectionItem, Hashable {
     public var type: GlobalType
     public var initializer: ConstExpr
@@ -160,6 +167,7 @@ public struct Global: SectionItem, Hashable {
 
 /// One function body of the code section: only where it is. Bodies are never decoded
 /// (listing symbols must not depend on knowing every opcode).
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#code-section>
 public struct FunctionBody: SectionItem, Hashable {
     /// Absolute offset of the body's size field.
     public var sizeOffset: Int
@@ -174,6 +182,7 @@ public struct FunctionBody: SectionItem, Hashable {
 }
 
 /// An entry of the data section.
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#data-section>
 public struct DataSegment: SectionItem, Hashable {
     public enum Mode: Sendable, Hashable {
         case active(memory: UInt32, offset: ConstExpr)
@@ -204,6 +213,7 @@ public struct DataSegment: SectionItem, Hashable {
 }
 
 /// An entry of the element section (all eight encodings).
+/// Spec: <https://webassembly.github.io/spec/core/binary/modules.html#element-section>
 public struct ElementSegment: SectionItem, Hashable {
     public enum Mode: Sendable, Hashable {
         case active(table: UInt32, offset: ConstExpr)

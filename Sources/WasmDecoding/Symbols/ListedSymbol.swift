@@ -56,8 +56,10 @@ public enum SymbolListing {
     /// members are skipped (the `sections` listing shows them). `withTypes: false` skips
     /// rendering signatures, which text listings do not show.
     /// `withNames: false` leaves the names of a module's defined elements empty without
-    /// decoding them (a measuring pass that only needs the other columns).
-    public static func visit(_ file: InputFile, withTypes: Bool = true, withNames: Bool = true,
+    /// decoding them (a measuring pass that only needs the other columns). An archive's
+    /// members are decoded through `work` (on every core, when it spreads them); their rows
+    /// still come out in member order.
+    public static func visit(_ file: InputFile, withTypes: Bool = true, withNames: Bool = true, work: any ParallelWork = InOrder(),
                              _ body: (ListedSymbol) -> Void) throws(InputError) {
         try file.decode { (window) throws(DecodeError) in
             switch file.kind {
@@ -68,10 +70,9 @@ public enum SymbolListing {
             case .module:
                 try visit(module: try WasmBinary(window), input: file.path, member: nil, withTypes: withTypes, withNames: withNames, body)
             case .archive:
-                // Members decode on every core; their rows still come out in member order.
                 let members = try Archive(window).members.filter(\.hasWasmMagic)
                 let path = file.path
-                try OrderedParallel.forEach(members, transform: { member in
+                try work.forEach(members, transform: { member in
                     Result { () throws(DecodeError) in try rows(member: member, input: path, withTypes: withTypes, withNames: withNames) }
                 }, consume: { (rows) throws(DecodeError) in
                     try rows.get().forEach(body)

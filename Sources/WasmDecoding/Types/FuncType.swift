@@ -1,4 +1,5 @@
 /// A function signature.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#function-types>
 public struct FuncType: Sendable, Hashable, CustomStringConvertible {
     public var params: [ValueType]
     public var results: [ValueType]
@@ -30,6 +31,7 @@ public enum CompositeType: Sendable, Hashable {
 }
 
 /// A type-section entry with the subtyping wrapper of the GC proposal flattened away.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#recursive-types>
 public struct SubType: Sendable, Hashable {
     public var isFinal: Bool
     public var supertypes: [UInt32]
@@ -45,6 +47,7 @@ public struct SubType: Sendable, Hashable {
 }
 
 /// Limits of a memory or table: `flags` bit 0 has-max, bit 1 shared, bit 2 64-bit.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#limits>
 public struct Limits: Sendable, Hashable, CustomStringConvertible {
     public var minimum: UInt64
     public var maximum: UInt64?
@@ -69,6 +72,7 @@ public struct Limits: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A table type.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#table-types>
 public struct TableType: Sendable, Hashable, CustomStringConvertible {
     public var elementType: RefType
     public var limits: Limits
@@ -76,12 +80,14 @@ public struct TableType: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A memory type.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#memory-types>
 public struct MemoryType: Sendable, Hashable, CustomStringConvertible {
     public var limits: Limits
     public var description: String { "memory \(limits)" }
 }
 
 /// A global type.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#global-types>
 public struct GlobalType: Sendable, Hashable, CustomStringConvertible {
     public var valueType: ValueType
     public var mutable: Bool

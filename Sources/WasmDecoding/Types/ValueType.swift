@@ -1,4 +1,5 @@
 /// A heap type: an abstract one, or a concrete type index (GC / function references).
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#heap-types>
 public enum HeapType: Sendable, Hashable {
     case abstract(AbstractHeapType)
     case concrete(UInt32)
@@ -30,6 +31,7 @@ public enum AbstractHeapType: UInt8, Sendable, Hashable, CaseIterable {
 }
 
 /// A reference type: nullable or not, over a heap type.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#reference-types>
 public struct RefType: Sendable, Hashable, CustomStringConvertible {
     public var nullable: Bool
     public var heapType: HeapType
@@ -53,6 +55,7 @@ public struct RefType: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A value type.
+/// Spec: <https://webassembly.github.io/spec/core/binary/types.html#value-types>
 public enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case i32, i64, f32, f64, v128
     case ref(RefType)

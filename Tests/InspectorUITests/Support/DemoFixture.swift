@@ -1,11 +1,14 @@
+import DemoLink
 import Findings
 import Foundation
+import InspectorTerminal
 import InspectorUI
 import LinkModel
 import Reporting
 import TerminalUI
 import TestSupport
-@testable import wasm_undef
+import Testing
+import Workspace
 
 /// The bundled demo link, written once per test process to a private folder, and states
 /// loaded from it the way the run loop loads them (every loader update, in order).
@@ -48,11 +51,12 @@ enum DemoFixture {
 
     /// What `wasm-undef report --search . --policy P app.o mylib.o` prints in the demo folder.
     static func report(policy: UndefinedPolicy) throws -> String {
-        let source = source()
-        let resolved = try ResolvedLink.resolve(source.options, workingDirectory: folder)
-        let prediction = resolved.predict(policy: policy)
-        let findings = FindingsContext(resolved: resolved, searchFolders: [folder + "/."]).analyze(prediction)
-        return Report.text(prediction, findings: findings)
+        var options = source().options
+        options.apply(policy)
+        let load = LoadSource(options: options, locations: FileLocations(workingDirectory: folder), searchFolders: ["."])
+        let result = try LoadPipeline(load, stages: [.prediction, .findings]).run().get()
+        let prediction = try #require(result.prediction)
+        return Report.text(prediction, findings: try #require(result.findings))
     }
 
     /// The demo linked with `--allow-undefined` into a module (env imports and host imports),
@@ -100,5 +104,27 @@ extension AppState {
     /// The row of the Undefined pane for `name`.
     func undefinedRow(_ name: String) -> TableRow? {
         pane(.undefined).rows.first { $0.key == name }
+    }
+}
+
+extension Overlay {
+    /// The detail view, when that is the overlay.
+    var detail: DetailView? {
+        if case .detail(let detail) = self { return detail }
+        return nil
+    }
+}
+
+extension Effect {
+    /// The background view asked for, when this is one.
+    var viewRequest: PaneState.ViewRequest? {
+        if case .computeView(let request) = self { return request }
+        return nil
+    }
+
+    /// The file write asked for, when this is one.
+    var writeRequest: WriteRequest? {
+        if case .write(let request) = self { return request }
+        return nil
     }
 }

@@ -48,12 +48,18 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
             .appendingPathComponent("Cases").path
     }
 
-    /// Every case folder, sorted by name (Rust cases only when a rustc can build them).
-    static func all() -> [LinkCase] {
+    /// Every case folder, sorted by name.
+    /// - Throws: when the folder cannot be listed or a case's `case.txt` is missing or
+    ///   malformed: a broken case fails the suite, it never silently drops out of it.
+    static func all() throws -> [LinkCase] {
         let root = casesDirectory
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        return names.sorted().compactMap { try? LinkCase(directory: root + "/" + $0) }
-            .filter { $0.rustObjects.isEmpty || RustCompiler.wasm32 != nil }
+        return try FileManager.default.contentsOfDirectory(atPath: root).sorted().map { try LinkCase(directory: root + "/" + $0) }
+    }
+
+    /// Why this case cannot run on this machine (a Rust case without a rustc for wasm32).
+    var unavailable: String? {
+        rustObjects.isEmpty || RustCompiler.wasm32 != nil ? nil
+            : "no rustc with the wasm32 target (set RUSTC, or install one) for the Rust objects of \(name)"
     }
 
     init(directory: String) throws {

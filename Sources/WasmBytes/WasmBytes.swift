@@ -1,6 +1,7 @@
-/// Encoders for building wasm binaries and archives byte by byte in tests: the hostile
-/// inputs no compiler writes (sizes past the end, overlong LEBs, bad indices), and inputs
-/// too large to commit (a million imports, 100,000 archive members).
+/// Encoders for building wasm binaries and archives byte by byte, the one LEB128 encoder of
+/// the project, shared by the tests and the fuzz checks: the hostile inputs no compiler
+/// writes (sizes past the end, overlong LEBs, bad indices), inputs too large to commit (a
+/// million imports, 100,000 archive members), and the fixed objects the fuzzers link against.
 public enum WasmBytes {
     /// `\0asm`, version 1.
     public static let preamble: [UInt8] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]

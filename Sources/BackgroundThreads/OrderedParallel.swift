@@ -1,30 +1,26 @@
-import BackgroundThreads
-import Dispatch
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
-/// Work on independent items (archive members) spread over the cores, with results still
-/// consumed in item order, a batch at a time so a listing of a huge archive is never held
-/// whole in memory.
+/// Work on independent items (archive members, chunks of a large section) spread over the
+/// cores, with results still consumed in item order, a batch at a time so a listing of a
+/// huge archive is never held whole in memory.
 ///
-/// Helpers are threads started on the other cores (`DetachedThread`): `concurrentPerform`'s
-/// pool started late and on the caller's core here, and the listing of wasi-libc's 746
-/// members ran on one core.
-enum OrderedParallel {
-    /// One batch being worked on: the next item to claim, the filled slots, the helpers'
-    /// finish line.
+/// Helpers are `BackgroundThread`s started on the other cores: `concurrentPerform`'s pool
+/// started late and on the caller's core here, and the listing of wasi-libc's 746 members
+/// ran on one core.
+public enum OrderedParallel {
+    /// One batch being worked on: the next item to claim and the filled slots.
     private final class Batch<Item: Sendable, Output: Sendable>: @unchecked Sendable {
         let items: ArraySlice<Item>
         let transform: @Sendable (Item) -> Output
         let next = Atomic<Int>(0)
         /// Written once per index, by whichever thread claimed it; read after every helper
-        /// has signalled.
+        /// has been joined.
         let slots: UnsafeMutableBufferPointer<Output?>
-        let finished = DispatchSemaphore(value: 0)
 
         init(items: ArraySlice<Item>, transform: @escaping @Sendable (Item) -> Output) {
             self.items = items
@@ -49,12 +45,12 @@ enum OrderedParallel {
     }
 
     /// How many threads beside the caller's help: one per other core, at most three.
-    static let helpers: Int = min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 1, 0), 3)
+    public static let helpers: Int = min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 1, 0), 3)
 
     /// Calls `transform` on every item (concurrently, `batchSize` items at a time) and
     /// `consume` with each result in the order of `items`. An error from `consume` stops it:
     /// no later result is consumed.
-    static func forEach<Item: Sendable, Output: Sendable, Failure: Error>(
+    public static func forEach<Item: Sendable, Output: Sendable, Failure: Error>(
         _ items: [Item], batchSize: Int = 256, transform: @escaping @Sendable (Item) -> Output,
         consume: (Output) throws(Failure) -> Void
     ) throws(Failure) {
@@ -62,16 +58,14 @@ enum OrderedParallel {
         while start < items.count {
             let batch = Batch(items: items[start..<min(start + batchSize, items.count)], transform: transform)
             // Small batches are not worth a thread.
-            let started = batch.items.count < 8 ? 0 : (0..<helpers).filter { _ in
-                DetachedThread.start(awayFromCaller: true) {
-                    batch.work()
-                    batch.finished.signal()
-                }
-            }.count
+            let helpers = batch.items.count < 8 ? [] : (0..<helpers).map { _ in
+                BackgroundThread(awayFromCaller: true) { batch.work() }
+            }
             batch.work()
-            for _ in 0..<started { batch.finished.wait() }
+            for helper in helpers { helper.join() }
             for output in batch.slots {
-                try consume(output!)
+                guard let output else { preconditionFailure("OrderedParallel: an item was not transformed") }
+                try consume(output)
             }
             start += batch.items.count
         }

@@ -6,16 +6,19 @@ import Darwin
 import BackgroundThreads
 import Synchronization
 
-/// Watches files for changes and reports them, debounced, on a background thread.
+/// Watches files for changes and reports them, debounced: the one way every watch mode
+/// (`report --watch`, `sections --watch`, the TUI) learns that its inputs changed.
 ///
 /// On Linux it uses inotify on the files' folders (so a file replaced by a rename, as
 /// linkers and compilers write their outputs, is seen as well as one written in place);
 /// where inotify is unavailable, or `polling` is asked for, it compares `stat` fingerprints
 /// every `pollInterval`. Either way a change is reported once the file has stopped changing
 /// for `settleTime`, so a build writing a file in pieces yields one reload, not dozens.
+///
+/// A command loop takes the changes on its own thread (`changes()`, blocking); the TUI has
+/// them delivered on a thread of the watcher's (`start(_:)`).
 public final class FileWatcher: Sendable {
     private let paths: [String]
-    private let handler: @Sendable (Set<String>) -> Void
     private let stopped = Atomic<Bool>(false)
     private let settleMilliseconds: Int32
     private let pollMilliseconds: Int32
@@ -23,12 +26,9 @@ public final class FileWatcher: Sendable {
     public let usesInotify: Bool
     private let inotify: Int32
 
-    /// Starts watching `paths`; `handler` runs on the watcher's thread with the paths that
-    /// changed.
-    public init(paths: [String], polling: Bool = false, pollInterval milliseconds: Int = 500,
-                settleTime settle: Int = 80, handler: @escaping @Sendable (Set<String>) -> Void) {
+    /// Starts watching `paths`: changes from now on are reported.
+    public init(paths: [String], polling: Bool = false, pollInterval milliseconds: Int = 500, settleTime settle: Int = 80) {
         self.paths = paths
-        self.handler = handler
         settleMilliseconds = Int32(settle)
         pollMilliseconds = Int32(milliseconds)
         #if canImport(Glibc)
@@ -48,15 +48,23 @@ public final class FileWatcher: Sendable {
         #endif
         usesInotify = watching
         inotify = watching ? descriptor : -1
-        let thread = WatcherThread(watcher: self)
-        thread.start()
+    }
+
+    /// Calls `handler` with the paths of every change, on a thread of the watcher's, until
+    /// `stop()`.
+    public func start(_ handler: @escaping @Sendable (Set<String>) -> Void) {
+        let changes = self.changes()
+        DetachedThread.start {
+            var iterator = changes
+            while let changed = iterator.next() { handler(changed) }
+        }
     }
 
     deinit {
         if inotify >= 0 { close(inotify) }
     }
 
-    /// Stops watching; the handler is not called afterwards.
+    /// Stops watching; no change is reported afterwards.
     public func stop() {
         stopped.store(true, ordering: .relaxed)
     }
@@ -70,41 +78,61 @@ public final class FileWatcher: Sendable {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    /// The watcher loop: wait for a hint (an inotify event or a poll tick), then compare
-    /// fingerprints; report paths whose fingerprint changed and then held still.
-    fileprivate func run() {
-        var known = Dictionary(uniqueKeysWithValues: paths.map { ($0, FileFingerprint(path: $0)) })
+    /// The changes, one set of paths at a time: `next()` blocks until some watched paths
+    /// changed and held still, and returns nil once the watcher is stopped. Files are compared
+    /// with what they were when `changes()` was called.
+    public func changes() -> Changes {
+        Changes(watcher: self)
+    }
+
+    /// See `changes()`.
+    public struct Changes: Sequence, IteratorProtocol, Sendable {
+        let watcher: FileWatcher
+        var known: [String: FileFingerprint?]
         var pending: [String: FileFingerprint?] = [:]
-        let names = Set(paths.map(Self.fileName(of:)))
-        while !stopped.load(ordering: .relaxed) {
-            let hinted = waitForHint(names: names, timeout: pending.isEmpty ? pollMilliseconds : settleMilliseconds)
-            if stopped.load(ordering: .relaxed) { return }
-            var settled = Set<String>()
-            for path in paths where hinted || !usesInotify || pending[path] != nil {
-                let now = FileFingerprint(path: path)
-                if let previous = pending[path] {
-                    if previous == now, now != known[path] ?? nil {
-                        // Held still for a settle period: report it.
-                        settled.insert(path)
-                        known[path] = now
-                        pending[path] = nil
-                    } else if previous == now {
-                        pending[path] = nil
-                    } else {
+        let names: Set<String>
+
+        init(watcher: FileWatcher) {
+            self.watcher = watcher
+            known = Dictionary(watcher.paths.map { ($0, FileFingerprint(path: $0)) }, uniquingKeysWith: { first, _ in first })
+            names = Set(watcher.paths.map(FileWatcher.fileName(of:)))
+        }
+
+        /// Waits for a hint (an inotify event or a poll tick), then compares fingerprints;
+        /// returns the paths whose fingerprint changed and then held still.
+        public mutating func next() -> Set<String>? {
+            while !watcher.stopped.load(ordering: .relaxed) {
+                let hinted = watcher.waitForHint(names: names, timeout: pending.isEmpty ? watcher.pollMilliseconds : watcher.settleMilliseconds)
+                if watcher.stopped.load(ordering: .relaxed) { return nil }
+                var settled = Set<String>()
+                for path in watcher.paths where hinted || !watcher.usesInotify || pending[path] != nil {
+                    let now = FileFingerprint(path: path)
+                    if let previous = pending[path] {
+                        if previous == now, now != known[path] ?? nil {
+                            // Held still for a settle period: report it.
+                            settled.insert(path)
+                            known[path] = now
+                            pending[path] = nil
+                        } else if previous == now {
+                            pending[path] = nil
+                        } else {
+                            pending[path] = now
+                        }
+                    } else if now != known[path] ?? nil {
                         pending[path] = now
                     }
-                } else if now != known[path] ?? nil {
-                    pending[path] = now
                 }
+                if !settled.isEmpty { return settled }
             }
-            if !settled.isEmpty { handler(settled) }
+            return nil
         }
     }
 
     /// Blocks up to `timeout` ms; true when an event may concern one of `names`.
     private func waitForHint(names: Set<String>, timeout: Int32) -> Bool {
         guard usesInotify else {
-            usleep(UInt32(timeout) * 1000)
+            // The polling fallback: a tick.
+            _ = poll(nil, 0, timeout)
             return true
         }
         var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
@@ -128,18 +156,5 @@ public final class FileWatcher: Sendable {
         #else
         return true
         #endif
-    }
-}
-
-/// A detached thread running a watcher's loop.
-private final class WatcherThread: @unchecked Sendable {
-    let watcher: FileWatcher
-
-    init(watcher: FileWatcher) {
-        self.watcher = watcher
-    }
-
-    func start() {
-        DetachedThread.start { [self] in watcher.run() }
     }
 }

@@ -1,12 +1,12 @@
-import WasmDecoding
-
-/// The bundled demo link: the objects `Demo/src/build.sh` built, decoded from the binary.
-enum DemoLink {
+/// The bundled demo link: the objects `src/build.sh` built from the C files beside it,
+/// embedded so that `wasm-undef` with no file can open the demo anywhere (and the tests can
+/// load it without the executable).
+public enum DemoLink {
     /// The demo's link line; `libcompress.a` stays off it (found as a search folder).
-    static let linkLine = ["app.o", "mylib.o"]
+    public static var linkLine: [String] { DemoFiles.linkLine }
 
     /// Each demo file's name and bytes.
-    static var files: [(name: String, bytes: [UInt8])] {
+    public static var files: [(name: String, bytes: [UInt8])] {
         DemoFiles.files.map { ($0.name, Base64.decode($0.base64)) }
     }
 }

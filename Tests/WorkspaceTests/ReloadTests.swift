@@ -6,10 +6,11 @@ import WasmDecoding
 import Workspace
 import Findings
 
-/// Reloads decode again only what changed: a custom section of an object, one member of an
-/// archive. The counts are the proof; the prediction must follow the change.
+/// Reloads through one `ReuseStore` decode again only what changed: a custom section of an
+/// object, one member of an archive. The counts are the proof; the prediction must follow the
+/// change.
 @Suite("Incremental reload")
-struct LinkSessionTests {
+struct ReloadTests {
     static let app = #"""
         extern int from_library(void);
         int _start(void) { return from_library(); }
@@ -35,8 +36,17 @@ struct LinkSessionTests {
         return folder
     }
 
-    static func session(_ folder: TemporaryDirectory) -> LinkSession {
-        LinkSession(options: LinkOptions(files: ["app.o", "libwork.a"]), workingDirectory: folder.url.path)
+    /// A session over app.o and libwork.a, as `report --watch` loads them.
+    static func session(_ folder: TemporaryDirectory, searchFolders: [String] = []) -> Session {
+        Session(pipeline: LoadPipeline(
+            LoadSource(options: LinkOptions(files: ["app.o", "libwork.a"]), locations: FileLocations(workingDirectory: folder.url.path),
+                       searchFolders: searchFolders),
+            stages: [.sections, .prediction, .findings], reuse: ReuseStore()))
+    }
+
+    struct Session {
+        let pipeline: LoadPipeline
+        func load() throws(LoadFailure) -> LoadResult { try pipeline.run().get() }
     }
 
     @Test("changing one custom section re-decodes that section only; the objects are reused")
@@ -59,7 +69,7 @@ struct LinkSessionTests {
         #expect(second.statistics.sectionsReused == total - 1)
         #expect(second.statistics.objectsDecoded == 0)
         #expect(second.statistics.objectsReused == first.statistics.objectsDecoded)
-        let note = try #require(second.sections.first { $0.path == "app.o" }?.sections.first { $0.name == "build_note" })
+        let note = try #require(second.sections.first { $0.listing.path == "app.o" }?.listing.sections.first { $0.name == "build_note" })
         #expect(note.size == 1 + "build_note".utf8.count + "build 0002".utf8.count)
     }
 
@@ -84,7 +94,7 @@ struct LinkSessionTests {
         #expect(second.resolved?.predict().undefined.map(\.name) == ["missing_bbbb"])
         #expect(second.statistics.objectsDecoded == 1, "only lib.o: \(second.statistics)")
         #expect(second.statistics.objectsReused == 1, "app.o (other.o is never extracted): \(second.statistics)")
-        let libSections = try #require(second.sections.first { $0.member == "lib.o" }).sections.count
+        let libSections = try #require(second.sections.first { $0.listing.member == "lib.o" }).listing.sections.count
         #expect(second.statistics.sectionsDecoded > 0 && second.statistics.sectionsDecoded <= libSections)
         #expect(second.statistics.sectionsDecoded + second.statistics.sectionsReused == total)
     }
@@ -132,12 +142,11 @@ struct LinkSessionTests {
             _ = stat(path, &status)
             return status.st_mtim
         }
-        func defines(_ snapshot: LinkSnapshot, _ name: String) throws -> Bool {
-            try !#require(snapshot.findings).catalog.definitions(of: name).isEmpty
+        func defines(_ result: LoadResult, _ name: String) throws -> Bool {
+            try !#require(result.findingsContext).catalog.definitions(of: name).isEmpty
         }
         try overwriteInPlace(first)
-        let session = LinkSession(options: LinkOptions(files: ["app.o", "libwork.a"]), workingDirectory: folder.url.path,
-                                  searchFolders: [deps])
+        let session = Self.session(folder, searchFolders: [deps])
         let loaded = try session.load()
         #expect(try defines(loaded, "extra_aaaa"))
 
