@@ -84,11 +84,11 @@ let package = Package(
         // and the rows built from the load pipeline's stages. No I/O.
         .target(
             name: "InspectorUI",
-            dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace"]
+            dependencies: ["TerminalUI", "TerminalText", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Demangling", "Workspace", "SourceLocations"]
         ),
         // The inspector's run loop: loading through the pipeline on a background thread,
         // effects, file watching, ncurses.
-        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace", "BackgroundThreads"]),
+        .target(name: "InspectorTerminal", dependencies: ["InspectorUI", "NcursesBackend", "TerminalUI", "Workspace", "BackgroundThreads", "LinkModel", "SourceLocations"]),
 
         // The bundled demo link's files (C sources and the script that embeds what they build).
         .target(name: "DemoLink", exclude: ["src"]),
@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "InspectorUITests",
             dependencies: [
-                "InspectorUI", "InspectorTerminal", "TerminalUI", "WasmDecoding", "LinkModel", "Findings", "Reporting", "Workspace",
+                "InspectorUI", "InspectorTerminal", "TerminalUI", "WasmDecoding", "LinkModel", "Findings", "Reporting", "SourceLocations", "Workspace",
                 "DemoLink", "TestSupport",
             ],
             exclude: ["__Snapshots__"]

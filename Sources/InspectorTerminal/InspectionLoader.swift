@@ -1,4 +1,6 @@
 import InspectorUI
+import LinkModel
+import SourceLocations
 import Workspace
 
 /// Reads what an `InspectionSource` names, posting each stage as it completes so the panes
@@ -27,8 +29,15 @@ public struct InspectionLoader: InspectionLoading {
 
     public func load(_ source: InspectionSource, post: @escaping @Sendable (LoadUpdate) -> Void) {
         var updates = LoadUpdates()
+        var resolved: (ResolvedLink, LinkPrediction)? = nil
         LoadPipeline(source.loadSource, stages: .all, reuse: reuse, batchSize: batchSize).run { stage in
+            if case .resolved(let link, _, let prediction) = stage { resolved = (link, prediction) }
             post(updates.update(for: stage))
+        }
+        // Last, so no pane waits for it: the references placed by the inputs' DWARF (the same
+        // under every policy, so placed once per load).
+        if let (link, prediction) = resolved {
+            post(.sourceLines(ReferenceLocator.locate(prediction.undefined + prediction.unreferencedUndefined, in: link)))
         }
     }
 }

@@ -179,6 +179,7 @@ private struct Loop {
         case .moduleImports(let imports): log.record("imports \(imports.count)")
         case .moduleSymbols: log.record("names \(state.pane(.defined).totalCount)")
         case .findingsContext: log.record("findings")
+        case .sourceLines: log.record("source lines")
         case .failed(let text): log.record("failed \(text)")
         case .incomplete(let text): log.record("incomplete \(text)")
         case .statistics(let statistics): log.record("statistics \(statistics)")

@@ -6,6 +6,8 @@ import TestSupport
 import Testing
 import Findings
 import Reporting
+import SourceLocations
+import WasmDecoding
 
 /// Every command of the keymap, pressed on the demo link: what the state becomes and what
 /// the reducer asks the run loop to do.
@@ -70,6 +72,25 @@ struct ReducerTests {
         #expect(state.overlay == nil)
         state.press(.enter, .enter)
         #expect(state.overlay == nil)
+    }
+
+    @Test("source lines: the Undefined pane gets a source column and the detail view each use's file:line:column")
+    func sourceLines() throws {
+        var state = DemoFixture.loaded()
+        #expect(!state.pane(.undefined).schema.columns.contains { $0.title == "source" })
+        let position = SourcePosition(file: "src/app.c", directory: "/work/demo", line: 12, column: 5, function: "_start")
+        let sources = SourceReferences(bySymbol: ["mylibraryinit": [
+            SourceReference(input: "app.o", member: nil, function: "_start", section: "code", codeOffset: 0x1d, position: position),
+        ]])
+        _ = state.handle(.loaded(.sourceLines(sources), generation: state.loadGeneration))
+        let columns = state.pane(.undefined).schema.columns.map(\.title)
+        let source = try #require(columns.firstIndex(of: "source"))
+        let row = try #require((0..<10).compactMap { state.pane(.undefined).row(at: $0) }.first { $0.key == "mylibraryinit" })
+        #expect(row.cells[source] == "src/app.c:12:5")
+        state.press(.character("j"), .enter)
+        let detail = try #require(state.overlay?.detail)
+        #expect(detail.key == "mylibraryinit")
+        #expect(detail.lines.map(\.text).contains("src/app.c:12:5 in _start  (app.o, code offset 0x1d)"))
     }
 
     @Test("j/k scroll the detail view, and stop at its last page")
@@ -515,13 +536,14 @@ struct ReducerTests {
             case .moduleImports: "moduleImports"
             case .moduleSymbols: "moduleSymbols"
             case .findingsContext: "findingsContext"
+            case .sourceLines: "sourceLines"
             case .failed: "failed"
             case .incomplete: "incomplete"
             case .statistics: "statistics"
             case .finished: "finished"
             }
         }.filter { $0 != "progress" }
-        #expect(names == ["inputs", "sections", "resolved", "defined", "findingsContext", "statistics", "finished"])
+        #expect(names == ["inputs", "sections", "resolved", "defined", "findingsContext", "statistics", "finished", "sourceLines"])
 
         var state = AppState(source: DemoFixture.source(), size: Size(rows: 40, columns: 120))
         for update in updates {

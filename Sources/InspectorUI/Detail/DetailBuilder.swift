@@ -1,6 +1,7 @@
 import Findings
 import LinkModel
 import Reporting
+import SourceLocations
 import WasmDecoding
 
 /// The detail view of a row: every field of the record behind it, who references it, and the
@@ -211,9 +212,30 @@ enum DetailBuilder {
                 out.text("\(suggestion.kind.rawValue): \(suggestion.name) in \(suggestion.definedIn)" + (suggestion.linkFlag.map { " (add \($0))" } ?? ""))
             }
         }
+        if let sources = state.data.sources, sources.hasPositions {
+            sourceLines(sources.references(of: symbol.name), sources: sources, into: &out)
+        }
         if let link = state.data.link {
             references(link.references(to: symbol.name), into: &out)
             declarations(link.declarations(of: symbol.name), into: &out)
+        }
+    }
+
+    /// Where each live reference is in the source: `src/lib.rs:20:17 in hostapp::run`, the
+    /// input and code offset, and the crate.
+    static func sourceLines(_ references: [SourceReference], sources: SourceReferences, into out: inout Lines) {
+        out.heading("Source lines (\(references.count))")
+        if references.isEmpty { out.dim("no reference from live code") }
+        for reference in references {
+            var text = Report.referenceLine(reference)
+            if reference.locationText != nil { text += "  (\(reference.input)" + (reference.codeOffset.map { ", code offset 0x\(String($0, radix: 16))" } ?? "") + ")" }
+            out.text(text, tone: reference.position == nil ? .dim : .plain)
+        }
+        if let crate = references.lazy.compactMap(\.crate).first, let origin = sources.crates[crate] {
+            out.field("crate", origin.summary)
+        }
+        if references.contains(where: { $0.position == nil && $0.codeOffset != nil }) {
+            out.dim("build with debug info for source lines")
         }
     }
 

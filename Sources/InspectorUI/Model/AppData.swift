@@ -1,5 +1,6 @@
 import Findings
 import LinkModel
+import SourceLocations
 import WasmDecoding
 import Workspace
 
@@ -12,6 +13,8 @@ public struct AppData: Sendable {
     public var sectionListings: [SectionListingEntry] = []
     /// Link: the resolved link (policy-independent); predictions come from it.
     public var link: ResolvedLink?
+    /// Link: where each reference to an undefined symbol is in the source (DWARF), once placed.
+    public var sources: SourceReferences?
     /// Link: the allow file of the options, read.
     public var allowFile: AllowList?
     /// Link: defined symbols after resolution.
@@ -50,6 +53,8 @@ public enum LoadUpdate: Sendable {
     /// Link: the analyses' index, and its findings for the prediction under `policy` (the
     /// `resolved` one).
     case findingsContext(FindingsContext, findings: LinkFindings, policy: UndefinedPolicy)
+    /// Link: the undefined symbols' references placed in the source (after the rest).
+    case sourceLines(SourceReferences)
     /// Loading stopped with this message.
     case failed(String)
     /// An input could not be read whole (missing, or ending inside a section): a build may

@@ -2,6 +2,7 @@ import Demangling
 import Findings
 import LinkModel
 import Reporting
+import SourceLocations
 import WasmDecoding
 import Workspace
 
@@ -116,8 +117,11 @@ public enum Rows {
     }
 
     /// The prediction's undefined symbols, then those only dead code references.
-    public static func undefined(_ prediction: LinkPrediction) -> [TableRow] {
-        (prediction.undefined + prediction.unreferencedUndefined).map { symbol in
+    /// With `sources` that place references, a `source` column: the first use's
+    /// `file:line:column` (`+N` more).
+    public static func undefined(_ prediction: LinkPrediction, sources: SourceReferences? = nil) -> [TableRow] {
+        let withSources = sources?.hasPositions ?? false
+        return (prediction.undefined + prediction.unreferencedUndefined).map { symbol in
             let groups = Report.groupedReferences(symbol.referencedBy)
             var referenced = groups.first.map(Report.referenceText) ?? "-"
             if groups.count > 1 { referenced += " +\(groups.count - 1)" }
@@ -129,10 +133,15 @@ public enum Rows {
                 importName = "\(module).?"
             }
             let (tone, glyph) = look(symbol.outcome)
+            var cells = [symbol.name, kindText(symbol), symbol.type ?? "-", importName, referenced]
+            if withSources, let sources {
+                let placed = sources.references(of: symbol.name).compactMap(\.locationText)
+                cells.append((placed.first ?? "-") + (placed.count > 1 ? " +\(placed.count - 1)" : ""))
+            }
+            cells.append(symbol.outcome == .unreferenced ? "unreferenced: nothing" : Report.outcomeText(symbol))
             return TableRow(
                 key: symbol.name,
-                cells: [symbol.name, kindText(symbol), symbol.type ?? "-", importName, referenced,
-                        symbol.outcome == .unreferenced ? "unreferenced: nothing" : Report.outcomeText(symbol)],
+                cells: cells,
                 demangled: symbol.displayName != symbol.name ? symbol.displayName : nil,
                 tone: tone, glyph: glyph, allowed: symbol.inAllowList, reference: .undefinedSymbol(symbol.name))
         }

@@ -193,7 +193,8 @@ extension AppState {
         let prediction = reuse ? made ?? link.predict(policy: policy) : link.predict(policy: policy)
         let findings = (reuse ? madeFindings : nil) ?? data.findingsContext?.analyze(prediction) ?? LinkFindings()
         setPrediction(prediction, findings: findings)
-        var effects = update(.undefined) { $0.setRows(Rows.undefined(prediction), context: $1) }
+        let sources = data.sources
+        var effects = update(.undefined) { $0.setRows(Rows.undefined(prediction, sources: sources), context: $1) }
         effects += update(.imports) { $0.setRows(Rows.imports(prediction), context: $1) }
         effects += refreshFindingRows()
         refreshDetail()

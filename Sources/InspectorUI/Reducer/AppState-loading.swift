@@ -32,6 +32,12 @@ extension AppState {
             data.findingsContext = context
             // The loader's findings hold unless the policy changed since (`p` while loading).
             return repredict(using: policy == prediction?.policy ? prediction : nil, findings: findings)
+        case .sourceLines(let sources):
+            data.sources = sources
+            if sources.hasPositions {
+                panes[PaneID.undefined.rawValue].setSchema(Schemas.undefinedWithSources, demangle: demangle)
+            }
+            return repredict()
         case .failed(let text):
             return failLoad(text)
         case .incomplete(let text):
