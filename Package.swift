@@ -41,7 +41,7 @@ let package = Package(
         // by line (reads the crate's sources through a `SourceFiles` seam).
         .target(name: "SourcePatching", dependencies: ["LinkModel", "Findings", "SourceLocations", "TextFormatting"]),
 
-        .target(name: "Reporting", dependencies: ["LinkModel", "Findings", "SourceLocations", "SourcePatching", "TextFormatting"]),
+        .target(name: "Reporting", dependencies: ["WasmDecoding", "LinkModel", "Findings", "SourceLocations", "SourcePatching", "TextFormatting"]),
 
 
         // Real links captured by wasm-undef-ld: the link.json manifest, copying the files a
