@@ -147,7 +147,7 @@ let package = Package(
             dependencies: ["SourceLocations", "SourcePatching", "Reporting", "Findings", "LinkModel", "WasmDecoding", "Workspace", "TestSupport"]
         ),
         // The report's text and JSON, how findings appear in them, and the fix-its (compiled).
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "LinkModel", "WasmDecoding", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "LinkModel", "WasmDecoding", "Workspace", "DemoLink", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "LinkModel", "WasmDecoding", "Workspace", "TestSupport"]),
         // The built wasm-undef run as a user runs it.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),

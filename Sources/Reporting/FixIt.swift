@@ -48,7 +48,10 @@ public enum FixIt {
         var out = "\n" + (open.map { $0 + "\n" } ?? "")
         out += "\(comment) Not imports: each of these has a fix of its own (importing it would fail when the module is instantiated):\n"
         for entry in others {
-            out += "\(comment)   \(cComment(entry.symbol.name)): \(cComment(entry.fixText))\n"
+            // Only a C block comment can be ended early (by `*/`); line comments keep paths as they are.
+            let name = open == nil ? TerminalSafe.escape(entry.symbol.name) : cComment(entry.symbol.name)
+            let fix = open == nil ? TerminalSafe.escape(entry.fixText) : cComment(entry.fixText)
+            out += "\(comment)   \(name): \(fix)\n"
         }
         return out + (close.map { $0 + "\n" } ?? "")
     }

@@ -3,8 +3,10 @@ import Testing
 import TestSupport
 import LinkModel
 import WasmDecoding
+import DemoLink
 import Findings
 @testable import Reporting
+import Workspace
 
 /// Fix-its are checked by compiling them: the C declarations, forced into the program with
 /// `-include`, make wasm-ld link under its default policy and produce exactly the imports
@@ -104,5 +106,36 @@ struct FixItTests {
         #expect(FixIt.rustIdentifier("foo.bar") == "foo_bar")
         #expect(FixIt.rustIdentifier("match") == "r#match")
         #expect(FixIt.rustIdentifier("1st") == "_1st")
+    }
+}
+
+/// The fix-its follow the findings: on the demo link the typo, the symbol of the library
+/// that is not linked and the undefined data are listed apart, never declared as imports.
+@Suite("Fix-its follow the findings")
+struct FixItPlanTests {
+    static func demo() throws -> (LinkPrediction, LinkFindings) {
+        let folder = try TemporaryDirectory()
+        for file in DemoLink.files { try Data(file.bytes).write(to: folder.file(file.name)) }
+        let resolved = try ResolvedLink.resolve(LinkOptions(files: DemoLink.linkLine.map { folder.file($0).path }))
+        let prediction = resolved.predict(policy: UndefinedPolicy(.error))
+        let libraries = LibraryFolders.scan(options: resolved.options, searchFolders: [folder.url.path]).index
+        return (prediction, FindingsContext(resolved: resolved, libraries: libraries).analyze(prediction))
+    }
+
+    @Test("rust, c and allow-file declare or list only the host's functions", arguments: [FixIt.Language.rust, .c, .allowFile])
+    func mistakesApart(language: FixIt.Language) throws {
+        let (prediction, findings) = try Self.demo()
+        let plan = FixPlan(prediction: prediction, findings: findings)
+        #expect(plan.hostImports.map(\.name) == ["host_time"])
+        let text = FixIt.render(language, for: prediction, findings: findings)
+        let split = text.components(separatedBy: "Not imports:")
+        try #require(split.count == 2, "\(text)")
+        for mistake in ["mylibraryinit", "compress_buffer", "config_value"] {
+            #expect(!split[0].contains(mistake + "("), "\(mistake) declared:\n\(text)")
+            #expect(!split[0].contains("\n" + mistake + "\n"), "\(mistake) listed:\n\(text)")
+            #expect(split[1].contains(mistake))
+        }
+        #expect(split[1].contains("did you mean `mylibrary_init`"))
+        if language == .rust { #expect(split[0].contains("add this attribute to your existing block")) }
     }
 }
