@@ -14,16 +14,7 @@ import WasmDecoding
 @Suite("Crates: a workspace member and a path dependency, with cargo metadata",
        .serialized, .enabled(if: Cargo.nightly, "needs rustup's cargo +nightly"))
 struct CrateDependencyTests {
-    static let dependency = """
-        #![feature(no_core, lang_items)]
-        #![no_core]
-        #![allow(internal_features)]
-        #[lang = "pointee_sized"]
-        pub trait PointeeSized {}
-        #[lang = "meta_sized"]
-        pub trait MetaSized: PointeeSized {}
-        #[lang = "sized"]
-        pub trait Sized: MetaSized {}
+    static let dependency = RustPrelude.noCore + """
         extern "C" {
             pub fn sys_ticks() -> i32;
         }

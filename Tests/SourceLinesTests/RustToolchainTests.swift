@@ -1,5 +1,6 @@
 import Foundation
 import LinkModel
+import Reporting
 import SourceLocations
 import Testing
 import TestSupport
@@ -11,18 +12,7 @@ import TestSupport
        .enabled(if: Toolchain.clang != nil && DwarfOracles.symbolizer != nil && DwarfOracles.dwarfdump != nil,
                 "needs clang, llvm-symbolizer and llvm-dwarfdump-19"))
 struct RustToolchainTests {
-    static let crateSource = """
-        #![feature(no_core, lang_items)]
-        #![no_core]
-        #![allow(internal_features)]
-        #[lang = "pointee_sized"]
-        pub trait PointeeSized {}
-        #[lang = "meta_sized"]
-        pub trait MetaSized: PointeeSized {}
-        #[lang = "sized"]
-        pub trait Sized: MetaSized {}
-
-        """ + calls
+    static let crateSource = RustPrelude.noCore + "\n" + calls
 
     /// Debian's rustc 1.63 has a real `core`: the same calls without `no_core`.
     static let stdSource = """
@@ -75,26 +65,33 @@ struct RustToolchainTests {
         return result
     }
 
-    @Test("file:line:column of every reference", arguments: variants)
-    func references(_ variant: Variant) throws {
+    /// Compiles the variant's source to one object (`--emit obj`), with or without `-g`, and
+    /// places the references of the link that exports `run`.
+    static func locate(_ variant: Variant, debug: Bool) throws -> (object: String, prediction: LinkPrediction, sources: SourceReferences) {
         let folder = try TemporaryDirectory(prefix: "wasm-undef-rustc")
+        TemporaryDirectory.keep(folder)
         let source = folder.file("hostlib.rs")
         try variant.source.write(to: source, atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
         environment.merge(variant.environment) { $1 }
         let object = folder.file("hostlib.o").path
+        let rustc = debug ? variant.rustc + ["-g"] : variant.rustc.filter { $0 != "dwarf-version=5" && $0 != "-C" }
         let compile = try Run.program(URL(fileURLWithPath: "/usr/bin/env"),
-                                      variant.rustc + ["--target", "wasm32-unknown-unknown", "-g", "--crate-type", "rlib", "--crate-name", "hostlib",
-                                                       "-C", "panic=abort", "--emit", "obj", "-o", object, source.path],
+                                      rustc + ["--target", "wasm32-unknown-unknown", "--crate-type", "rlib", "--crate-name", "hostlib",
+                                               "-C", "panic=abort", "--emit", "obj", "-o", object, source.path],
                                       environment: environment, directory: folder.url)
-        try #require(compile.status == 0, "\(variant.label): \(compile.stderr)")
-        #expect(try DwarfOracles.lineTables(object).map(\.version) == [variant.dwarfVersion])
-
+        guard compile.status == 0 else { throw FixtureError(message: "\(variant.label): \(compile.stderr)") }
         var options = LinkOptions(files: [object], policy: .error, allowFile: nil)
         options.exports = ["run"]
         let resolved = try ResolvedLink.resolve(options)
         let prediction = resolved.predict()
-        let sources = ReferenceLocator.locate(prediction.undefined, in: resolved)
+        return (object, prediction, ReferenceLocator.locate(prediction.undefined, in: resolved))
+    }
+
+    @Test("file:line:column of every reference", arguments: variants)
+    func references(_ variant: Variant) throws {
+        let (object, prediction, sources) = try Self.locate(variant, debug: true)
+        #expect(try DwarfOracles.lineTables(object).map(\.version) == [variant.dwarfVersion])
         var count = 0
         for symbol in prediction.undefined {
             let located = sources.references(of: symbol.name)
@@ -113,24 +110,11 @@ struct RustToolchainTests {
 
     @Test("without debug info: function names stay, and the report says so once")
     func withoutDebugInfo() throws {
-        let rustc = try #require(Self.variants.first, "no rustc")
-        let folder = try TemporaryDirectory(prefix: "wasm-undef-rustc")
-        let source = folder.file("hostlib.rs")
-        try rustc.source.write(to: source, atomically: true, encoding: .utf8)
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(rustc.environment) { $1 }
-        let object = folder.file("hostlib.o").path
-        let compile = try Run.program(URL(fileURLWithPath: "/usr/bin/env"),
-                                      rustc.rustc.filter { $0 != "dwarf-version=5" && $0 != "-C" } + ["--target", "wasm32-unknown-unknown", "--crate-type", "rlib",
-                                                     "--crate-name", "hostlib", "-C", "panic=abort", "--emit", "obj", "-o", object, source.path],
-                                      environment: environment, directory: folder.url)
-        try #require(compile.status == 0, "\(compile.stderr)")
-        var options = LinkOptions(files: [object], policy: .error, allowFile: nil)
-        options.exports = ["run"]
-        let resolved = try ResolvedLink.resolve(options)
-        let prediction = resolved.predict()
-        let sources = ReferenceLocator.locate(prediction.undefined, in: resolved)
+        let variant = try #require(Self.variants.first, "no rustc")
+        let (object, prediction, sources) = try Self.locate(variant, debug: false)
         #expect(sources.inputsWithoutDebugInfo == [object])
         #expect(sources.references(of: "host_now").allSatisfy { $0.position == nil && $0.function == "run" })
+        let text = Report.sourceLinesText(prediction, sources)
+        #expect(text.components(separatedBy: "build with debug info for source lines").count == 2)
     }
 }

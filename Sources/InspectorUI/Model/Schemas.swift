@@ -64,17 +64,11 @@ public enum Schemas {
 
     /// Undefined symbols with source lines (`--source-lines` data from the inputs' DWARF): the
     /// first use's `file:line:column` after who references it.
-    public static let undefinedWithSources = TableSchema(
-        columns: [
-            Column("name", width: 16, flexible: true, weight: 3),
-            Column("kind", width: 9),
-            Column("type", width: 8, flexible: true, weight: 1, priority: 2),
-            Column("import name", width: 6, flexible: true, weight: 1, priority: 5),
-            Column("referenced by", width: 8, flexible: true, weight: 1, priority: 4),
-            Column("source", width: 10, flexible: true, weight: 2, priority: 3),
-            Column("outcome", width: 10, flexible: true, weight: 2),
-        ],
-        nameColumn: 0, markWidth: 3)
+    public static let undefinedWithSources: TableSchema = {
+        var schema = undefined
+        schema.columns.insert(Column("source", width: 10, flexible: true, weight: 2, priority: 3), at: schema.columns.count - 1)
+        return schema
+    }()
 
     /// Imports: module.name, kind, type, symbol (or, for a module, what the entry is).
     public static let imports = TableSchema(
